@@ -1,0 +1,1 @@
+"""Recognizers: one module per kind of mention (times, actors, quantities, events)."""

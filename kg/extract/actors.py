@@ -1,0 +1,275 @@
+"""Actor and place mentions: gazetteer names, titles around names, institutions and groups of
+a country, capitalised unknown names; then within-document coreference.
+
+>>> found = find_actors("Menteri Luar Negeri Rusia Sergey Lavrov tiba di Moskow.", "id",
+...                     [(0, 55)])
+>>> [(m.text, m.actor.name, m.actor.country, m.actor.role) for m in found.actors]
+[('Menteri Luar Negeri Rusia Sergey Lavrov', 'Sergey Lavrov', 'RUS', 'Minister of Foreign Affairs')]
+>>> [(m.text, m.place.name) for m in found.places]
+[('Moskow', 'Moscow')]
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from kg.extract.gazetteer import Entry, Gazetteer, Marker, gazetteer, slug
+from kg.lang import load
+from kg.model import Actor, ActorMention, Place, PlaceMention, Token
+from kg.nlp.tokens import tokenize
+
+NAME_PARTICLES = {"bin", "binti", "van", "von", "der", "de", "al", "el", "da", "di", "bte", "ibn"}
+
+
+@dataclass
+class Found:
+    actors: list[ActorMention] = field(default_factory=list)
+    places: list[PlaceMention] = field(default_factory=list)
+
+
+@dataclass
+class _Item:
+    """A recognised stretch of tokens before composition into mentions."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    kind: str  # entry, marker, name, region
+    entry: Entry | None = None
+    marker: Marker | None = None
+    region: str | None = None
+
+
+@lru_cache(maxsize=None)
+def _not_names(lang: str) -> frozenset[str]:
+    words = set(load(lang, "grammar").get("not_names", []))
+    time = load(lang, "time")
+    words |= {w.capitalize() for w in list(time["months"]) + list(time["weekdays"])}
+    return frozenset(words)
+
+
+def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str | None = None) -> Found:
+    """Actor and place mentions in each sentence span of ``text``; ``sentence`` = span index."""
+    gaz = gazetteer(lang, extra)
+    raw: list[tuple[int, list[Token], list[_Item]]] = []
+    for index, (start, end) in enumerate(spans):
+        tokens = tokenize(text[start:end], lang, start)
+        raw.append((index, tokens, _items(tokens, gaz, lang)))
+    persons = _document_persons(raw, gaz)
+    found = Found()
+    for index, tokens, items in raw:
+        _compose(index, tokens, items, gaz, persons, text, found)
+    _resolve_titles(found)
+    return found
+
+
+def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
+    items: list[_Item] = []
+    i = 0
+    not_names = _not_names(lang)
+    while i < len(tokens):
+        hit = _longest(tokens, i, gaz)
+        if hit:
+            items.append(hit)
+            i = hit.end
+            continue
+        word = tokens[i].text
+        if word[:1].isupper() and word not in not_names and any(c.isalpha() for c in word):
+            j = i + 1
+            while j < len(tokens) and (
+                (tokens[j].text[:1].isupper() and tokens[j].text not in not_names and not _longest(tokens, j, gaz))
+                or (tokens[j].lower in NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper())
+            ):
+                j += 1
+            items.append(_Item(i, j, "name"))
+            i = j
+            continue
+        i += 1
+    return items
+
+
+def _longest(tokens: list[Token], i: int, gaz: Gazetteer) -> _Item | None:
+    for n in range(min(gaz.max_len, len(tokens) - i), 0, -1):
+        words = tuple(t.text for t in tokens[i:i + n])
+        entry = gaz.names.get(words)
+        if entry is None and words[0][:1].islower() is False and n > 0:
+            entry = None
+        if entry:
+            return _Item(i, i + n, "entry", entry=entry)
+        lower = tuple(w.lower() for w in words)
+        marker = gaz.markers.get(lower)
+        if marker:
+            return _Item(i, i + n, "marker", marker=marker)
+        region = gaz.regions.get(words)
+        if region:
+            return _Item(i, i + n, "region", region=region)
+    return None
+
+
+def _name_text(tokens: list[Token], item: _Item, text: str) -> str:
+    return text[tokens[item.start].start:tokens[item.end - 1].end]
+
+
+def _document_persons(raw, gaz: Gazetteer) -> dict[str, Actor]:
+    """Full names of persons in the document (gazetteer persons and multi-word names)."""
+    return {}
+
+
+def _country_of(item: _Item | None) -> str | None:
+    if item is None:
+        return None
+    if item.kind == "entry" and item.entry.kind == "country":
+        return item.entry.country
+    if item.kind == "entry" and item.entry.kind == "place" and item.entry.stands_for:
+        return item.entry.stands_for
+    return None
+
+
+def _actor_from_entry(entry: Entry, as_state: bool = False) -> Actor:
+    if entry.kind == "place" and entry.stands_for and as_state:
+        return Actor(f"country-{entry.stands_for}", _country_name(entry.stands_for), "country", entry.stands_for)
+    kind = {"country": "country", "organization": "organization", "person": "person"}.get(entry.kind, "organization")
+    role = entry.roles[0][0] if entry.roles else None
+    return Actor(entry.key, entry.name, kind, entry.country, entry.wikidata, role, entry.sector)
+
+
+def _country_name(code: str) -> str:
+    from kg.extract.gazetteer import gazetteer as _g
+
+    return _g("en").country_names.get(code, code)
+
+
+def _person(name: str, country: str | None, role: str | None, sector: str | None) -> Actor:
+    return Actor(f"person-{slug(name)}", name, "person", country, None, role, sector)
+
+
+def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer,
+             persons: dict[str, Actor], text: str, found: Found) -> None:
+    k = 0
+    place_words = {w.lower() for w in load_place_prepositions(tokens)}
+    while k < len(items):
+        item = items[k]
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        after = items[k + 2] if k + 2 < len(items) else None
+
+        def adjacent(a: _Item, b: _Item | None) -> bool:
+            return b is not None and b.start == a.end
+
+        start_char = tokens[item.start].start
+        if item.kind == "marker":
+            marker = item.marker
+            country_item = nxt if adjacent(item, nxt) and (_country_of(nxt) or (nxt and nxt.kind == "region")) else None
+            last = country_item or item
+            name_item = items[items.index(last) + 1] if items.index(last) + 1 < len(items) else None
+            if marker.kind == "title":
+                country = _country_of(country_item)
+                if adjacent(last, name_item) and name_item.kind in ("name", "entry") and (
+                        name_item.kind == "name" or name_item.entry.kind == "person"):
+                    if name_item.kind == "entry":
+                        actor = _actor_from_entry(name_item.entry)
+                        actor = replace(actor, role=marker.name, sector=actor.sector or marker.sector,
+                                        country=actor.country or country)
+                    else:
+                        actor = _person(_name_text(tokens, name_item, text), country, marker.name, marker.sector)
+                    _add_actor(found, tokens, item.start, name_item.end, actor, index, text)
+                    k = items.index(name_item) + 1
+                    continue
+                if country_item is not None and country:
+                    actor = Actor(f"role-{country.lower()}-{slug(marker.name)}", f"{marker.name} ({country})",
+                                  "person", country, None, marker.name, marker.sector)
+                    _add_actor(found, tokens, item.start, last.end, actor, index, text, title_only=marker.rank)
+                    k = items.index(last) + 1
+                    continue
+            elif country_item is not None:
+                country = _country_of(country_item)
+                adjective = gaz.demonym_en.get(country, _country_name(country)) if country else country_item.region
+                kind = "group" if marker.kind == "group" else "organization"
+                name = f"{adjective} {marker.name}"
+                actor = Actor(f"{kind}-{(country or 'xx').lower()}-{slug(marker.name)}", name, kind, country,
+                              None, None, marker.sector)
+                _add_actor(found, tokens, item.start, last.end, actor, index, text)
+                k = items.index(last) + 1
+                continue
+            k += 1
+            continue
+        if item.kind == "entry":
+            entry = item.entry
+            preceding = tokens[item.start - 1].lower if item.start > 0 else ""
+            if entry.kind == "place":
+                place = Place(entry.key, entry.name, entry.country or entry.stands_for, entry.wikidata, entry.stands_for)
+                if entry.stands_for and preceding not in place_words:
+                    _add_actor(found, tokens, item.start, item.end, _actor_from_entry(entry, as_state=True), index, text)
+                else:
+                    found.places.append(PlaceMention(start_char, tokens[item.end - 1].end,
+                                                      _name_text(tokens, item, text), place, index))
+            else:
+                _add_actor(found, tokens, item.start, item.end, _actor_from_entry(entry), index, text)
+            k += 1
+            continue
+        if item.kind == "name":
+            name = _name_text(tokens, item, text)
+            if item.end - item.start >= 2 or name in persons:
+                actor = persons.get(name) or _person(name, None, None, None)
+                _add_actor(found, tokens, item.start, item.end, actor, index, text)
+        k += 1
+
+
+def load_place_prepositions(tokens: list[Token]) -> list[str]:
+    return ["di", "in", "at", "dari", "near", "kota", "city", "wilayah", "provinsi"]
+
+
+def _add_actor(found: Found, tokens: list[Token], first: int, end: int, actor: Actor, index: int,
+               text: str, title_only: int | None = None) -> None:
+    start_char, end_char = tokens[first].start, tokens[end - 1].end
+    mention = ActorMention(start_char, end_char, text[start_char:end_char], actor, index)
+    mention.title_rank = title_only  # type: ignore[attr-defined]
+    found.actors.append(mention)
+
+
+def _resolve_titles(found: Found) -> None:
+    """Surname-only names and title-only mentions point to the person they stand for."""
+    _merge_same_names(found)
+    people = [m.actor for m in found.actors if m.actor.kind == "person" and not m.actor.key.startswith("role-")]
+    by_surname: dict[str, set[Actor]] = {}
+    for actor in people:
+        parts = actor.name.split()
+        if len(parts) >= 2:
+            by_surname.setdefault(parts[-1], set()).add(actor)
+    for mention in found.actors:
+        actor = mention.actor
+        if actor.key.startswith("role-"):
+            candidates = [p for p in people if p.country == actor.country and p.role]
+            same = [p for p in candidates if p.role == actor.role]
+            sector = [p for p in candidates if p.sector == actor.sector]
+            chosen = same or sector
+            if len({p.key for p in chosen}) == 1:
+                mention.actor = chosen[0]
+        elif actor.kind == "person" and len(actor.name.split()) == 1:
+            matches = by_surname.get(actor.name, set())
+            if len(matches) == 1:
+                mention.actor = next(iter(matches))
+    # Give every mention of one person the richest description found in the document.
+    best: dict[str, Actor] = {}
+    for mention in found.actors:
+        current = best.get(mention.actor.key)
+        if current is None or (not current.role and mention.actor.role) or (not current.country and mention.actor.country):
+            best[mention.actor.key] = replace(mention.actor, role=mention.actor.role or (current.role if current else None),
+                                              country=mention.actor.country or (current.country if current else None))
+    for mention in found.actors:
+        mention.actor = best[mention.actor.key]
+
+
+def _merge_same_names(found: Found) -> None:
+    """One person per full name in a document: the description with a country and role wins."""
+    richest: dict[str, Actor] = {}
+    for mention in found.actors:
+        actor = mention.actor
+        if actor.kind != "person" or actor.key.startswith("role-"):
+            continue
+        current = richest.get(actor.name)
+        if current is None or (actor.wikidata and not current.wikidata) or (
+                not current.wikidata and (actor.country, actor.role) > (current.country or "", current.role or "")
+                and not current.country):
+            richest[actor.name] = actor
+    for mention in found.actors:
+        if mention.actor.kind == "person" and mention.actor.name in richest:
+            mention.actor = richest[mention.actor.name]

@@ -1,0 +1,162 @@
+"""Known names: countries (CLDR via Babel + ``kg/data/countries.yaml``), places, organizations,
+persons, and per-language titles, institutions and group nouns, as token-tuple lookups.
+
+Users add or override entries with their own YAML file (same schema as ``kg/data``).
+
+>>> gaz = gazetteer("id")
+>>> gaz.names[("Korea", "Utara")].country
+'PRK'
+>>> gaz.names[("Moskow",)].stands_for
+'RUS'
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+from babel import Locale
+from babel.core import get_global
+
+from kg.lang import load
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+_TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+def surface_key(text: str) -> tuple[str, ...]:
+    """Token tuple used as a lookup key (case kept)."""
+    return tuple(_TOKEN_RE.findall(text))
+
+
+def slug(text: str) -> str:
+    """ASCII, lower-case, hyphenated form for IRIs: ``slug("Sergéy Lavrov") == "sergey-lavrov"``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-") or "x"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One known name: what it refers to."""
+
+    kind: str  # country, place, organization, person
+    name: str
+    country: str | None = None
+    wikidata: str | None = None
+    stands_for: str | None = None
+    sector: str | None = None
+    roles: tuple = ()
+
+    @property
+    def key(self) -> str:
+        if self.wikidata:
+            return f"wd-{self.wikidata}"
+        if self.kind == "country":
+            return f"country-{self.country}"
+        return f"{self.kind}-{(self.country or 'xx').lower()}-{slug(self.name)}"
+
+
+@dataclass(frozen=True)
+class Marker:
+    """A title, institution or group noun of one language."""
+
+    kind: str  # title, institution, group
+    name: str
+    sector: str | None = None
+    rank: int = 9
+
+
+@dataclass
+class Gazetteer:
+    names: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    markers: dict[tuple[str, ...], Marker] = field(default_factory=dict)  # lower-case keys
+    regions: dict[tuple[str, ...], str] = field(default_factory=dict)
+    demonym_en: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russian"
+    country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russia"
+    max_len: int = 1
+
+    def add(self, surface: str, entry: Entry, override: bool = False) -> None:
+        key = surface_key(surface)
+        if key and (override or key not in self.names):
+            self.names[key] = entry
+            self.max_len = max(self.max_len, len(key))
+
+
+def _read(path: Path) -> dict[str, Any]:
+    with path.open(encoding="utf-8") as handle:
+        return yaml.safe_load(handle) or {}
+
+
+@lru_cache(maxsize=1)
+def _alpha3() -> dict[str, str]:
+    """ISO alpha-2 -> alpha-3 for every territory CLDR knows."""
+    table = {}
+    for alpha3, targets in get_global("territory_aliases").items():
+        if len(alpha3) == 3 and alpha3.isalpha() and len(targets) == 1 and len(targets[0]) == 2:
+            table.setdefault(targets[0], alpha3)
+    return table
+
+
+def gazetteer(lang: str, extra: str | None = None) -> Gazetteer:
+    """The lookup tables for ``lang``, plus a user's extra actor file (cached per pair)."""
+    return _build(lang, str(extra) if extra else None)
+
+
+@lru_cache(maxsize=16)
+def _build(lang: str, extra: str | None) -> Gazetteer:
+    gaz = Gazetteer()
+    alpha3 = _alpha3()
+    english = Locale("en").territories
+    for code2, name in english.items():
+        if code2 in alpha3:
+            gaz.country_names[alpha3[code2]] = name
+    user = _read(Path(extra)) if extra else {}
+    _load_entries(gaz, user, override=True)
+    countries = _read(DATA_DIR / "countries.yaml") if (DATA_DIR / "countries.yaml").exists() else {}
+    for item in countries.get("countries", []):
+        code = item["code"]
+        entry = Entry("country", gaz.country_names.get(code, code), code)
+        for alias in item.get("aliases", []) or []:
+            gaz.add(str(alias), entry)
+        demonyms = item.get("demonyms", {}) or {}
+        for demonym in demonyms.get(lang, []) or []:
+            gaz.add(str(demonym), entry)
+        if demonyms.get("en"):
+            gaz.demonym_en[code] = str(demonyms["en"][0])
+    for locale in dict.fromkeys([lang, "en"]):
+        for code2, name in Locale(locale).territories.items():
+            if code2 in alpha3 and not code2.isdigit():
+                gaz.add(name, Entry("country", gaz.country_names[alpha3[code2]], alpha3[code2]))
+    for name in ("places", "organizations", "persons"):
+        path = DATA_DIR / f"{name}.yaml"
+        if path.exists():
+            _load_entries(gaz, _read(path), override=False)
+    titles = load(lang, "titles")
+    for group in ("titles", "institutions", "groups"):
+        for item in titles.get(group, []):
+            marker = Marker(group.rstrip("s"), item.get("role") or item["name"], item.get("sector"), item.get("rank", 9))
+            for word in item["words"]:
+                gaz.markers.setdefault(surface_key(word.lower()), marker)
+    for word, adjective in (titles.get("regions") or {}).items():
+        gaz.regions[surface_key(word)] = adjective
+    return gaz
+
+
+def _load_entries(gaz: Gazetteer, data: dict[str, Any], override: bool) -> None:
+    kinds = {"places": "place", "organizations": "organization", "persons": "person", "actors": None}
+    for section, kind in kinds.items():
+        for item in data.get(section, []) or []:
+            entry_kind = kind or item.get("kind", "person")
+            entry = Entry(
+                entry_kind, item["name"], item.get("country"), item.get("wikidata"),
+                item.get("stands_for"), item.get("sector"), tuple(
+                    (r.get("role"), str(r.get("from") or ""), str(r.get("to") or ""), r.get("sector"))
+                    for r in item.get("roles", []) or []
+                ),
+            )
+            for surface in [item["name"], *(item.get("aliases") or [])]:
+                gaz.add(str(surface), entry, override)

@@ -1,0 +1,81 @@
+"""Regular expressions for time-expression candidates, compiled from ``kg/lang/<code>/time.yaml``.
+
+Each family is one pattern with named groups; :mod:`kg.extract.times` turns matches into values.
+
+>>> pats = time_patterns("id")
+>>> bool(pats.families["weekday"].search("bertemu pada hari Sabtu"))
+True
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from kg.lang import load
+
+
+def alt(words: Any) -> str:
+    """A non-capturing alternation of words, longest first, spaces matching any white space."""
+    items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
+
+
+@dataclass(frozen=True)
+class TimePatterns:
+    lang: str
+    data: dict[str, Any]
+    families: dict[str, re.Pattern[str]]
+
+    def number(self, text: str) -> int | None:
+        """Integer of a digit string or number word; ``None`` for vague words ("beberapa")."""
+        text = re.sub(r"\s+", " ", text.lower())
+        if text.isdigit():
+            return int(text)
+        return self.data["number_words"].get(text)
+
+
+@lru_cache(maxsize=None)
+def time_patterns(lang: str) -> TimePatterns:
+    """Compiled candidate patterns for one language (cached)."""
+    d = load(lang, "time")
+    months = alt(d["months"])
+    weekdays = alt(d["weekdays"])
+    units = alt(d["units"])
+    numbers = r"(?:\d{1,3}|" + alt(k for k in d["number_words"]) + ")"
+    pods = alt(d["parts_of_day"])
+    b, e = r"(?<![\w])", r"(?![\w])"
+    wd_lead = alt(d["weekday_lead"])
+    year_lead = alt(d["year_lead"])
+    past = alt(d["past_markers"])
+    future = alt(d["future_markers"])
+    this = alt(d["this_markers"])
+    pre_dir = alt(d.get("last_markers", []) + d.get("next_markers", []) + d["this_markers"]) if d.get("last_markers") else None
+    wd_dir = alt(d["weekday_past"] + d["weekday_future"])
+    parts = alt(d["period_parts"])
+    ordinal = r"(?:st|nd|rd|th)?"
+    families = {
+        "iso": rf"{b}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}",
+        "numeric": rf"(?:(?P<wd>{weekdays}),?\s*\(\s*)?(?<![\d/.-])(?P<a>\d{{1,2}})(?P<sep>[/.-])(?P<b>\d{{1,2}})(?P=sep)(?P<y>\d{{4}})(?![\d/.-]?\d)(?(wd)\)?)",
+        "dmy": rf"{b}(?:(?P<lead>{wd_lead})\s+)?(?:(?P<wd>{weekdays}),?\s+(?:\(\s*)?)?(?P<d>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?{e}\)?",
+        "mdy": rf"{b}(?:(?P<wd>{weekdays}),?\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}}){ordinal}(?:,?\s+(?P<y>\d{{4}}))?{e}(?![.,]\d)",
+        "month_year": rf"{b}(?P<m>{months})\.?,?\s+(?P<y>\d{{4}}){e}",
+        "year": rf"{b}(?:{year_lead})\s+(?P<y>1[5-9]\d\d|20\d\d|21\d\d){e}(?![.,]\d|-an|'?s{e})",
+        "decade": rf"{b}(?:(?:the|tahun)\s+)?(?P<y>1[5-9]\d0|20\d0)(?:-an|'?s){e}",
+        "weekday": rf"{b}(?:(?P<pre>{pre_dir})\s+)?(?:(?P<lead>{wd_lead})\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>{pods}))?(?:\s+(?P<dir>{wd_dir}))?{e}" if pre_dir else
+                   rf"{b}(?:(?P<lead>{wd_lead})\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>{pods}))?(?:\s+(?P<dir>{wd_dir}))?{e}",
+        "deictic": rf"{b}(?P<deictic>{alt(d['deictic_days'])})(?:\s+(?P<pod>{pods}))?{e}",
+        "ago": rf"{b}(?P<n>{numbers})\s+(?P<u>{units})\s+(?P<dir>{past}|{future}){e}",
+        "relative_unit": (rf"{b}(?P<dir>{pre_dir})\s+(?P<u>{units}){e}" if pre_dir else
+                          rf"{b}(?P<u>{units})\s+(?P<dir>{past}|{future}|{this}){e}"),
+        "anaphoric": rf"{b}(?P<phrase>{alt(d['anaphoric'])}){e}",
+        "vague": rf"{b}(?P<phrase>{alt(d['vague'])}){e}",
+        "period_part": rf"{b}(?P<part>{parts})[\s-]+(?:(?P<m>{months})(?:\s+(?P<y>\d{{4}}))?|(?:(?:{year_lead})\s+)?(?P<y2>1[5-9]\d\d|20\d\d)|(?:(?P<pre>{pre_dir or this})\s+)?(?P<u>{units})(?:\s+(?P<dir>{past}|{future}|{this}))?){e}",
+        "clock": rf"{b}(?:(?P<lead>{alt(d['clock_lead'])})\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?|(?P<h2>\d{{1,2}})(?:[.:](?P<mi2>\d{{2}}))?\s*(?P<ampm2>[ap]\.m\.|[ap]m{e}))(?:\s*(?P<zone>{alt(d['clock_zones'])}))?",
+        "part_of_day": rf"{b}(?:(?P<this>{this})\s+)?(?P<pod>{pods})(?:\s+(?P<suffix>{alt(d['part_of_day_suffix'])}))?{e}" if d["part_of_day_suffix"] else rf"{b}(?P<this>{this})\s+(?P<pod>{pods}){e}",
+        "duration": rf"{b}(?:(?P<lead>{alt(d['duration_lead'])})\s+)?(?P<n>{numbers})\s+(?P<u>{units}){e}",
+        "set": rf"{b}(?P<lead>{alt(d['set_lead'])})\s+(?:(?P<n>{numbers})\s+)?(?P<u>{units}){e}",
+    }
+    compiled = {name: re.compile(p, re.IGNORECASE) for name, p in families.items()}
+    return TimePatterns(lang, d, compiled)

@@ -1,0 +1,311 @@
+"""Find time expressions and normalise them to TIMEX3 values, anchored like a careful reader.
+
+A regex pass (families in :mod:`kg.extract.timepatterns`) proposes candidates; absolute dates
+written with month names are read by one reused ``dateparser.DateDataParser`` per language;
+relative expressions are resolved with news rules: a weekday is the most recent such day,
+the publication day included; "tahun lalu" is the previous calendar year; anaphoric phrases
+("keesokan harinya", "saat itu") count from the last anchored time in the text.
+
+>>> import datetime
+>>> times = find_times("Lavrov tiba pada hari Jumat. Keesokan harinya ia bertemu Kim.", "id",
+...                    datetime.date(2025, 7, 12))
+>>> [(t.text, t.value.value, t.anchor) for t in times]
+[('pada hari Jumat', '2025-07-11', 'publication'), ('Keesokan harinya', '2025-07-12', 'previous')]
+"""
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+from typing import Callable
+
+from kg.extract import timevalues as tv
+from kg.extract.timepatterns import TimePatterns, time_patterns
+from kg.model import TimeMention, TimeValue
+
+Resolved = tuple[str, TimeValue, str] | None  # (TIMEX type, value, anchor)
+UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
+PRIORITY = ["iso", "numeric", "dmy", "mdy", "month_year", "period_part", "decade", "year", "weekday",
+            "deictic", "ago", "anaphoric", "vague", "relative_unit", "clock", "part_of_day", "set",
+            "duration"]
+
+
+@lru_cache(maxsize=None)
+def _date_parser(lang: str, order: str):
+    from dateparser.date import DateDataParser
+
+    return DateDataParser(languages=[lang], settings={
+        "DATE_ORDER": order, "PREFER_DAY_OF_MONTH": "first", "PREFER_DATES_FROM": "past",
+        "RETURN_TIME_AS_PERIOD": False, "REQUIRE_PARTS": [],
+    })
+
+
+@lru_cache(maxsize=20_000)
+def parse_absolute(text: str, lang: str, order: str) -> TimeValue | None:
+    """A month-name or numeric date read by dateparser, at the precision it reports."""
+    data = _date_parser(lang, order).get_date_data(text)
+    if data is None or data.date_obj is None:
+        return None
+    day = data.date_obj.date()
+    if data.period == "month":
+        return tv.month_value(day.year, day.month)
+    if data.period == "year":
+        return tv.year_value(day.year)
+    return tv.day_value(day)
+
+
+class _Context:
+    """State carried through one document: the anchors."""
+
+    def __init__(self, published: datetime.date | None, patterns: TimePatterns) -> None:
+        self.published = published
+        self.patterns = patterns
+        self.previous: TimeValue | None = None
+
+
+def find_times(text: str, lang: str, published: datetime.date | None,
+               spans: list[tuple[int, int]] | None = None) -> list[TimeMention]:
+    """All time expressions in ``text`` (optionally only inside ``spans``), in text order."""
+    patterns = time_patterns(lang)
+    context = _Context(published, patterns)
+    result: list[TimeMention] = []
+    for index, (start, end) in enumerate(spans or [(0, len(text))]):
+        chunk = text[start:end]
+        for begin, finish, family, match in _candidates(chunk, patterns):
+            resolved = RESOLVERS[family](match, context)
+            if resolved is None:
+                continue
+            kind, value, anchor = resolved
+            result.append(TimeMention(start + begin, start + finish, chunk[begin:finish], kind, value,
+                                      anchor, index if spans else -1))
+            if kind in ("DATE", "TIME") and value.earliest is not None and family != "vague":
+                context.previous = value
+    return result
+
+
+def _candidates(chunk: str, patterns: TimePatterns) -> list[tuple[int, int, str, re.Match[str]]]:
+    found = []
+    for rank, family in enumerate(PRIORITY):
+        for match in patterns.families[family].finditer(chunk):
+            if _acceptable(family, match, patterns):
+                found.append((match.start(), match.end(), rank, family, match))
+    found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
+    chosen: list[tuple[int, int, str, re.Match[str]]] = []
+    for begin, finish, _, family, match in found:
+        if all(finish <= b or begin >= f for b, f, _, _ in chosen):
+            chosen.append((begin, finish, family, match))
+    chosen.sort(key=lambda c: c[0])
+    return _merge_part_of_day(chunk, chosen)
+
+
+def _acceptable(family: str, match: re.Match[str], patterns: TimePatterns) -> bool:
+    groups = match.groupdict()
+    weekday = groups.get("wd")
+    if weekday and not weekday[0].isupper():
+        return False  # "minggu" is a week, "Minggu" is Sunday; "sat" is a verb
+    month = groups.get("m")
+    if month and not month[0].isupper() and month.lower() in patterns.data["ambiguous_months"]:
+        return False  # "may", "march" as words
+    if family == "year":
+        return True
+    return True
+
+
+def _merge_part_of_day(chunk: str, chosen: list) -> list:
+    """Join "siang hari" + "pada hari Sabtu" into one expression anchored on the day."""
+    merged: list = []
+    for item in chosen:
+        if merged and merged[-1][2] == "part_of_day" and item[2] in ("weekday", "dmy", "mdy", "numeric", "iso", "deictic"):
+            gap = chunk[merged[-1][1]:item[0]]
+            if re.fullmatch(r"\s*(?:pada|on|,)?\s*", gap, re.IGNORECASE):
+                pod = merged.pop()
+                merged.append((pod[0], item[1], item[2], item[3]))
+                continue
+        merged.append(item)
+    return merged
+
+
+# ---------------------------------------------------------------- resolvers, one per family
+def _weekday(match: re.Match[str], ctx: _Context) -> Resolved:
+    wd = ctx.patterns.data["weekdays"][match["wd"].lower()]
+    pod = _pod_code(match, ctx)
+    if ctx.published is None:
+        return "DATE", TimeValue(f"XXXX-WXX-{wd + 1}"), "none"
+    direction = (match["dir"] or "").lower() or (match.groupdict().get("pre") or "").lower()
+    pub = ctx.published
+    if direction in [w.lower() for w in ctx.patterns.data["weekday_future"]] or direction in ctx.patterns.data.get("next_markers", []):
+        day = pub + datetime.timedelta(days=(wd - pub.weekday()) % 7 or 7)
+    elif direction in [w.lower() for w in ctx.patterns.data["weekday_past"]]:
+        day = pub - datetime.timedelta(days=(pub.weekday() - wd) % 7 or 7)
+    else:
+        day = pub - datetime.timedelta(days=(pub.weekday() - wd) % 7)
+    return _with_pod(tv.day_value(day), pod, "publication")
+
+
+def _pod_code(match: re.Match[str], ctx: _Context) -> str | None:
+    pod = match.groupdict().get("pod")
+    return ctx.patterns.data["parts_of_day"][pod.lower()] if pod else None
+
+
+def _with_pod(value: TimeValue, pod: str | None, anchor: str) -> Resolved:
+    if pod:
+        return "TIME", TimeValue(f"{value.value}T{pod}", "day", value.earliest, value.latest), anchor
+    return "DATE", value, anchor
+
+
+def _absolute(match: re.Match[str], ctx: _Context) -> Resolved:
+    groups = match.groupdict()
+    months = ctx.patterns.data["months"]
+    if groups.get("a") and groups.get("b"):
+        text = f"{groups['a']}/{groups['b']}/{groups['y']}"
+    elif groups.get("m") and not groups["m"].isdigit():
+        month = months[groups["m"].lower().rstrip(".")]
+        if groups.get("d") and not groups.get("y"):
+            if ctx.published is None:
+                return "DATE", TimeValue(f"XXXX-{month:02d}-{int(groups['d']):02d}"), "none"
+            value = _month_day_near(int(groups["d"]), month, ctx.published)
+            return ("DATE", value, "publication") if value else None
+        text = " ".join(x for x in (groups.get("d"), groups["m"], groups.get("y")) if x)
+    else:
+        text = match.group()
+    value = parse_absolute(text, ctx.patterns.lang, ctx.patterns.data["date_order"])
+    return ("DATE", value, "none") if value else None
+
+
+def _month_day_near(day: int, month: int, published: datetime.date) -> TimeValue | None:
+    for year in (published.year, published.year - 1):
+        try:
+            candidate = datetime.date(year, month, day)
+        except ValueError:
+            return None
+        if candidate <= published + datetime.timedelta(days=31):
+            return tv.day_value(candidate)
+    return None
+
+
+def _year(match: re.Match[str], ctx: _Context) -> Resolved:
+    return "DATE", tv.year_value(int(match["y"])), "none"
+
+
+def _decade(match: re.Match[str], ctx: _Context) -> Resolved:
+    return "DATE", tv.decade_value(int(match["y"])), "none"
+
+
+def _deictic(match: re.Match[str], ctx: _Context) -> Resolved:
+    offset = _lookup(ctx.patterns.data["deictic_days"], match["deictic"])
+    if ctx.published is None:
+        return "DATE", TimeValue("PRESENT_REF" if offset == 0 else "XXXX-XX-XX"), "none"
+    return _with_pod(tv.day_value(ctx.published + datetime.timedelta(days=offset)), _pod_code(match, ctx), "publication")
+
+
+def _lookup(table: dict, phrase: str):
+    return table[re.sub(r"\s+", " ", phrase.lower())]
+
+
+def _unit(ctx: _Context, word: str) -> str:
+    return ctx.patterns.data["units"][word.lower()]
+
+
+def _direction(ctx: _Context, word: str) -> int:
+    word = re.sub(r"\s+", " ", (word or "").lower())
+    d = ctx.patterns.data
+    if word in d["past_markers"] or word in d.get("last_markers", []):
+        return -1
+    if word in d["future_markers"] or word in d.get("next_markers", []):
+        return 1
+    return 0
+
+
+def _ago(match: re.Match[str], ctx: _Context) -> Resolved:
+    unit, count = _unit(ctx, match["u"]), ctx.patterns.number(match["n"])
+    sign = _direction(ctx, match["dir"])
+    if count is None:
+        return "DATE", TimeValue("PAST_REF" if sign < 0 else "FUTURE_REF"), "none"
+    if ctx.published is None:
+        return "DATE", TimeValue(f"P{count}{UNIT_CODES[unit]}"), "none"
+    return "DATE", tv.unit_value(tv.shift_day(ctx.published, unit, sign * count), unit), "publication"
+
+
+def _relative_unit(match: re.Match[str], ctx: _Context) -> Resolved:
+    unit = _unit(ctx, match["u"])
+    if ctx.published is None:
+        return "DATE", TimeValue("PRESENT_REF"), "none"
+    sign = _direction(ctx, match["dir"])
+    return "DATE", tv.unit_value(tv.shift_day(ctx.published, unit, sign), unit), "publication"
+
+
+def _anaphoric(match: re.Match[str], ctx: _Context) -> Resolved:
+    rule = _lookup(ctx.patterns.data["anaphoric"], match["phrase"])
+    base = ctx.previous
+    if base is None or base.earliest is None:
+        return "DATE", TimeValue("PAST_REF"), "none"
+    if rule["unit"] == "same":
+        return "DATE", base, "previous"
+    return "DATE", tv.shift(base, rule["unit"], rule["offset"]), "previous"
+
+
+def _vague(match: re.Match[str], ctx: _Context) -> Resolved:
+    return "DATE", TimeValue(_lookup(ctx.patterns.data["vague"], match["phrase"])), "none"
+
+
+def _period_part(match: re.Match[str], ctx: _Context) -> Resolved:
+    part = ctx.patterns.data["period_parts"][re.sub(r"\s+", " ", match["part"].lower())]
+    if match["m"]:
+        month = ctx.patterns.data["months"][match["m"].lower()]
+        if match["y"]:
+            base, anchor = tv.month_value(int(match["y"]), month), "none"
+        elif ctx.published:
+            base, anchor = tv.month_value(ctx.published.year, month), "publication"
+        else:
+            return "DATE", TimeValue(f"XXXX-{month:02d}"), "none"
+    elif match["y2"]:
+        base, anchor = tv.year_value(int(match["y2"])), "none"
+    else:
+        if ctx.published is None:
+            return "DATE", TimeValue("PRESENT_REF"), "none"
+        unit = _unit(ctx, match["u"])
+        base = tv.unit_value(tv.shift_day(ctx.published, unit, _direction(ctx, match["dir"] or match["pre"])), unit)
+        anchor = "publication"
+    return "DATE", tv.part_of_period(base, part), anchor
+
+
+def _clock(match: re.Match[str], ctx: _Context) -> Resolved:
+    hour = int(match["h"] or match["h2"])
+    minute = int(match["mi"] or match["mi2"] or 0)
+    ampm = (match["ampm"] or match["ampm2"] or "").lower()
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    if hour > 23 or minute > 59 or (match["lead"] and not (match["mi"] or ampm or match["zone"])):
+        return None
+    base = ctx.previous if ctx.previous and ctx.previous.precision == "day" else (
+        tv.day_value(ctx.published) if ctx.published else None)
+    if base is None:
+        return "TIME", TimeValue(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "time"), "none"
+    return "TIME", TimeValue(f"{base.value}T{hour:02d}:{minute:02d}", "time", base.earliest, base.latest), "publication"
+
+
+def _part_of_day(match: re.Match[str], ctx: _Context) -> Resolved:
+    code = ctx.patterns.data["parts_of_day"][match["pod"].lower()]
+    if ctx.published is None:
+        return "TIME", TimeValue(f"XXXX-XX-XXT{code}"), "none"
+    return "TIME", TimeValue(f"{ctx.published.isoformat()}T{code}", "day", ctx.published, ctx.published), "publication"
+
+
+def _duration(match: re.Match[str], ctx: _Context) -> Resolved:
+    count = ctx.patterns.number(match["n"])
+    code = UNIT_CODES[_unit(ctx, match["u"])]
+    return "DURATION", TimeValue(f"P{'X' if count is None else count}{code}"), "none"
+
+
+def _set(match: re.Match[str], ctx: _Context) -> Resolved:
+    count = ctx.patterns.number(match["n"]) if match["n"] else 1
+    return "SET", TimeValue(f"P{count or 'X'}{UNIT_CODES[_unit(ctx, match['u'])]}"), "none"
+
+
+RESOLVERS: dict[str, Callable[[re.Match[str], _Context], Resolved]] = {
+    "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute,
+    "month_year": _absolute, "year": _year, "decade": _decade, "weekday": _weekday,
+    "deictic": _deictic, "ago": _ago, "relative_unit": _relative_unit, "anaphoric": _anaphoric,
+    "vague": _vague, "period_part": _period_part, "clock": _clock, "part_of_day": _part_of_day,
+    "duration": _duration, "set": _set,
+}

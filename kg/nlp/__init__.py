@@ -1,0 +1,1 @@
+"""Language-independent text processing: sentences, tokens and lemmas with offsets."""

@@ -1,0 +1,34 @@
+"""Tokens with offsets, lower-case form and lemma (simplemma, offline).
+
+>>> [t.lemma for t in tokenize("Lavrov bertemu Kim.", "id")]
+['lavrov', 'temu', 'kim', '.']
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import simplemma
+
+from kg.model import Token
+
+_TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+
+
+@lru_cache(maxsize=200_000)
+def lemma(word: str, lang: str) -> str:
+    """Lemma of a lower-case word; the word itself when simplemma does not know it."""
+    try:
+        return simplemma.lemmatize(word, lang=lang).lower()
+    except ValueError:
+        return word
+
+
+def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
+    """Split ``text`` into word and punctuation tokens; offsets are shifted by ``offset``."""
+    tokens = []
+    for match in _TOKEN_RE.finditer(text):
+        word = match.group()
+        lower = word.lower()
+        tokens.append(Token(offset + match.start(), offset + match.end(), word, lower, lemma(lower, lang)))
+    return tokens
