@@ -18,7 +18,6 @@ from kg.lang import load
 from kg.model import Actor, ActorMention, Place, PlaceMention, Token
 from kg.nlp.tokens import tokenize
 
-NAME_PARTICLES = {"bin", "binti", "van", "von", "der", "de", "al", "el", "da", "di", "bte", "ibn"}
 
 
 @dataclass
@@ -47,6 +46,11 @@ def _not_names(lang: str) -> frozenset[str]:
     return frozenset(words)
 
 
+@lru_cache(maxsize=None)
+def _particles(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "grammar").get("name_particles", []))
+
+
 def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str | None = None) -> Found:
     """Actor and place mentions in each sentence span of ``text``; ``sentence`` = span index."""
     gaz = gazetteer(lang, extra)
@@ -56,8 +60,9 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
         raw.append((index, tokens, _items(tokens, gaz, lang)))
     persons = _document_persons(raw, gaz)
     found = Found()
+    place_words = frozenset(w.lower() for w in load(lang, "grammar")["roles"]["place_prepositions"])
     for index, tokens, items in raw:
-        _compose(index, tokens, items, gaz, persons, text, found)
+        _compose(index, tokens, items, gaz, persons, text, found, place_words)
     _resolve_titles(found)
     return found
 
@@ -66,6 +71,7 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
     items: list[_Item] = []
     i = 0
     not_names = _not_names(lang)
+    particles = _particles(lang)
     while i < len(tokens):
         hit = _longest(tokens, i, gaz)
         if hit:
@@ -73,11 +79,14 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
             i = hit.end
             continue
         word = tokens[i].text
+        if "-" in word and word.split("-")[-1][:1].isupper() and word[:1].isupper():
+            i += 1  # "Rusia-Korea Utara": a relation between names, not a name
+            continue
         if word[:1].isupper() and word not in not_names and any(c.isalpha() for c in word):
             j = i + 1
             while j < len(tokens) and (
                 (tokens[j].text[:1].isupper() and tokens[j].text not in not_names and not _longest(tokens, j, gaz))
-                or (tokens[j].lower in NAME_PARTICLES and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper())
+                or (tokens[j].lower in particles and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper())
             ):
                 j += 1
             items.append(_Item(i, j, "name"))
@@ -110,8 +119,16 @@ def _name_text(tokens: list[Token], item: _Item, text: str) -> str:
 
 
 def _document_persons(raw, gaz: Gazetteer) -> dict[str, Actor]:
-    """Full names of persons in the document (gazetteer persons and multi-word names)."""
-    return {}
+    """Single words that stand for a full name met in the document ("Lavrov" -> "Sergey Lavrov")."""
+    full: dict[str, set[str]] = {}
+    for _, tokens, items in raw:
+        for item in items:
+            words = [t.text for t in tokens[item.start:item.end]]
+            if item.kind == "name" and len(words) >= 2:
+                full.setdefault(words[-1], set()).add(" ".join(words))
+            elif item.kind == "entry" and item.entry.kind == "person":
+                full.setdefault(item.entry.name.split()[-1], set()).add(item.entry.name)
+    return {word: _person(next(iter(names)), None, None, None) for word, names in full.items() if len(names) == 1}
 
 
 def _country_of(item: _Item | None) -> str | None:
@@ -143,9 +160,8 @@ def _person(name: str, country: str | None, role: str | None, sector: str | None
 
 
 def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer,
-             persons: dict[str, Actor], text: str, found: Found) -> None:
+             persons: dict[str, Actor], text: str, found: Found, place_words: frozenset[str]) -> None:
     k = 0
-    place_words = {w.lower() for w in load_place_prepositions(tokens)}
     while k < len(items):
         item = items[k]
         nxt = items[k + 1] if k + 1 < len(items) else None
@@ -209,12 +225,31 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             name = _name_text(tokens, item, text)
             if item.end - item.start >= 2 or name in persons:
                 actor = persons.get(name) or _person(name, None, None, None)
+                role = _apposition(tokens, items, k)
+                if role:
+                    actor = replace(actor, role=actor.role or role[0], sector=actor.sector or role[1],
+                                    country=actor.country or role[2])
                 _add_actor(found, tokens, item.start, item.end, actor, index, text)
         k += 1
 
 
-def load_place_prepositions(tokens: list[Token]) -> list[str]:
-    return ["di", "in", "at", "dari", "near", "kota", "city", "wilayah", "provinsi"]
+def _apposition(tokens: list[Token], items: list[_Item], k: int) -> tuple[str, str | None, str | None] | None:
+    """Role, sector and country from ", juru bicara Kementerian Luar Negeri Rusia" after a name."""
+    item = items[k]
+    if k + 1 >= len(items) or item.end >= len(tokens) or tokens[item.end].text != ",":
+        return None
+    title = items[k + 1]
+    if title.kind != "marker" or title.marker.kind != "title" or title.start != item.end + 1:
+        return None
+    country = None
+    for later in items[k + 2:k + 5]:
+        country = _country_of(later)
+        if country or (later.start > 0 and tokens[later.start - 1].text == ","):
+            break
+    return title.marker.name, title.marker.sector, country
+
+
+
 
 
 def _add_actor(found: Found, tokens: list[Token], first: int, end: int, actor: Actor, index: int,

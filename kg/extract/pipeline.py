@@ -1,0 +1,89 @@
+"""The extraction pipeline: Document -> sentences -> mentions -> events, and its JSON contract.
+
+>>> from kg.read import document_from_text
+>>> doc = document_from_text("Lavrov bertemu Kim Jong Un pada hari Sabtu.", doc_id="d", lang="id",
+...                          published="2025-07-12")
+>>> record = extraction_record(extract_document(doc))
+>>> record["events"][0]["type"], record["events"][0]["date"]["value"]
+('CONSULT', '2025-07-12')
+"""
+from __future__ import annotations
+
+from typing import Any
+
+from kg.extract.actors import find_actors
+from kg.extract.events import find_events
+from kg.extract.quantities import find_quantities
+from kg.extract.times import find_times
+from kg.model import Actor, Document, Extraction, TimeValue
+from kg.nlp.sentences import split_sentences
+
+
+def extract_document(document: Document, actors_file: str | None = None) -> Extraction:
+    """Run every recognizer over one document."""
+    text, lang = document.text, document.lang
+    sentences = split_sentences(text, lang)
+    spans = [(s.start, s.end) for s in sentences]
+    times = find_times(text, lang, document.published, spans)
+    found = find_actors(text, lang, spans, actors_file)
+    quantities = []
+    for s in sentences:
+        exclude = [(t.start, t.end) for t in times if t.sentence == s.index]
+        quantities.extend(find_quantities(text[s.start:s.end], lang, s.start, exclude))
+    events = find_events(text, lang, sentences, times, found.actors, found.places, quantities)
+    return Extraction(document, sentences, times, found.actors, found.places, events)
+
+
+def _date(value: TimeValue | None) -> dict[str, Any] | None:
+    if value is None:
+        return None
+    return {"value": value.value, "precision": value.precision,
+            "earliest": value.earliest.isoformat() if value.earliest else None,
+            "latest": value.latest.isoformat() if value.latest else None}
+
+
+def _actor(actor: Actor) -> dict[str, Any]:
+    return actor.as_dict()
+
+
+def extraction_record(extraction: Extraction) -> dict[str, Any]:
+    """The ``kg extract`` JSON object for one document (field names are a public contract)."""
+    doc = extraction.document
+    return {
+        "id": doc.id,
+        "lang": doc.lang,
+        "published": doc.published.isoformat() if doc.published else None,
+        "title": doc.title,
+        "url": doc.url,
+        "sentences": [{"start": s.start, "end": s.end} for s in extraction.sentences],
+        "times": [
+            {"start": t.start, "end": t.end, "text": t.text, "type": t.type, "value": t.value.value,
+             "precision": t.value.precision,
+             "earliest": t.value.earliest.isoformat() if t.value.earliest else None,
+             "latest": t.value.latest.isoformat() if t.value.latest else None,
+             "anchor": t.anchor, "sentence": t.sentence}
+            for t in extraction.times
+        ],
+        "actors": [
+            {"start": m.start, "end": m.end, "text": m.text, "name": m.actor.name, "kind": m.actor.kind,
+             "country": m.actor.country, "id": m.actor.key, "role": m.actor.role, "sentence": m.sentence}
+            for m in extraction.actors
+        ],
+        "places": [
+            {"start": m.start, "end": m.end, "text": m.text, "name": m.place.name, "country": m.place.country,
+             "id": m.place.key, "sentence": m.sentence}
+            for m in extraction.places
+        ],
+        "events": [
+            {"sentence": e.sentence,
+             "trigger": {"start": e.trigger.start, "end": e.trigger.end, "text": e.trigger_text},
+             "type": e.type, "mode": e.mode,
+             "source": [_actor(a) for a in e.source], "target": [_actor(a) for a in e.target],
+             "date": _date(e.date),
+             "place": {"name": e.place.name, "country": e.place.country, "id": e.place.key} if e.place else None,
+             "modality": e.modality,
+             "according_to": [_actor(a) for a in e.according_to],
+             "quantities": [q.as_dict() for q in e.quantities]}
+            for e in extraction.events
+        ],
+    }
