@@ -1,0 +1,249 @@
+"""``kg``: the command-line program, a thin layer over :mod:`kg.api`.
+
+Every library error becomes one line ``kg: <reason>`` on stderr and a non-zero exit.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+from typing import Callable
+
+from kg import __version__, api
+from kg.errors import KGError, UsageError
+from kg.export import EXPORTERS, export_file, export_text
+from kg.rdf.build import DEFAULT_BASE
+from kg.sparql import bind, named_queries, resolve_query
+from kg.sparql.results import FORMATS, format_result, table
+from kg.store import open_store
+
+COMMANDS: dict[str, Callable[[argparse.Namespace], int]] = {}
+
+
+def command(name: str):
+    def register(fn: Callable[[argparse.Namespace], int]):
+        COMMANDS[name] = fn
+        return fn
+    return register
+
+
+def _store(args: argparse.Namespace, create: bool = False):
+    return open_store(args.store, create=create)
+
+
+@command("ingest")
+def cmd_ingest(args: argparse.Namespace) -> int:
+    with _store(args, create=True) as store:
+        s = api.ingest(store, args.paths, lang=args.lang, published=args.published, title=args.title,
+                       url=args.url, encoding=args.encoding, base=args.base, actors_file=args.actors)
+    print(f"ingested {s.documents} article(s): {s.sentences} sentences, {s.events} events, {s.triples} triples"
+          + (f"; {s.unchanged} unchanged" if s.unchanged else ""))
+    return 0
+
+
+@command("extract")
+def cmd_extract(args: argparse.Namespace) -> int:
+    results = api.read(args.paths, lang=args.lang, published=args.published, title=args.title, url=args.url,
+                       encoding=args.encoding)
+    records, failures = [], 0
+    for result in results:
+        if result.error:
+            failures += 1
+            print(f"kg: {result.error}", file=sys.stderr)
+            records.append({"id": result.record_id, "source": result.source, "error": result.error})
+            continue
+        try:
+            records.append(api.extraction_record(api.extract(result.document, args.actors)))
+        except KGError as exc:
+            failures += 1
+            records.append({"id": result.record_id, "source": result.source, "error": str(exc)})
+    if args.format == "jsonl":
+        sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
+    else:
+        sys.stdout.write(json.dumps(records if len(records) != 1 else records[0], ensure_ascii=False, indent=1) + "\n")
+    return 2 if records and failures == len(records) else 0
+
+
+@command("query")
+def cmd_query(args: argparse.Namespace) -> int:
+    sparql = resolve_query(args.query)
+    bindings = dict(_pair(b) for b in args.bind or [])
+    with _store(args) as store:
+        result = api.query(store, bind(sparql, bindings) if bindings else sparql)
+    sys.stdout.write(format_result(result, args.format))
+    return 0
+
+
+def _pair(text: str) -> tuple[str, str]:
+    name, sep, value = text.partition("=")
+    if not sep:
+        raise UsageError(f"--bind needs NAME=VALUE, got {text!r}")
+    return name.lstrip("?$"), value
+
+
+def _filters(args: argparse.Namespace) -> dict:
+    return {"actor": args.actor, "with_actor": args.with_actor, "start": args.start, "end": args.end,
+            "types": [t for v in args.type or [] for t in v.split(",")], "asserted_only": args.asserted}
+
+
+TIMELINE_FIELDS = ["date", "type", "modality", "source", "target", "place", "according_to", "article", "sentence",
+                   "dated", "earliest", "latest", "trigger", "event"]
+
+
+def timeline_text(rows, fmt: str) -> str:
+    """Timeline rows as a table, CSV or JSON."""
+    dicts = [r.as_dict() for r in rows]
+    if fmt == "json":
+        return json.dumps(dicts, ensure_ascii=False, indent=1) + "\n"
+    flat = [{k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in d.items()} for d in dicts]
+    if fmt == "csv":
+        buffer = io.StringIO()
+        writer = csv.DictWriter(buffer, TIMELINE_FIELDS, lineterminator="\n", extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(flat)
+        return buffer.getvalue()
+    header = ["date", "type", "source", "target", "place", "sentence"]
+    cells = [[(str(d["date"]) if d["dated"] is True else "(undated)")] + [str(d[k]) for k in header[1:]] for d in flat]
+    return table(cells, header, max_width=70)
+
+
+@command("timeline")
+def cmd_timeline(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        rows = api.timeline(store, **_filters(args))
+    sys.stdout.write(timeline_text(rows, args.format))
+    return 0
+
+
+@command("graph")
+def cmd_graph(args: argparse.Namespace) -> int:
+    import networkx as nx
+
+    from kg.views.html import write_html
+
+    if not (args.html or args.graphml or args.gexf):
+        raise UsageError("graph needs at least one of --html FILE, --graphml FILE, --gexf FILE")
+    with _store(args) as store:
+        net = api.network(store)
+    graph = net.ego(args.actor, args.start, args.end) if args.ego and args.actor else net.actor_graph(**_filters(args))
+    if args.html:
+        write_html(graph, args.html)
+    flat = nx.MultiDiGraph()
+    flat.add_nodes_from((n, {k: v for k, v in d.items() if v is not None}) for n, d in graph.nodes(data=True))
+    flat.add_edges_from((u, v, k, {a: b for a, b in d.items() if b is not None}) for u, v, k, d in graph.edges(keys=True, data=True))
+    if args.graphml:
+        nx.write_graphml(flat, args.graphml)
+    if args.gexf:
+        nx.write_gexf(flat, args.gexf)
+    print(f"graph: {graph.number_of_nodes()} actors, {graph.number_of_edges()} events")
+    return 0
+
+
+@command("export")
+def cmd_export(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        if args.output:
+            export_file(store, args.format, args.output)
+        else:
+            sys.stdout.write(export_text(store, args.format))
+    return 0
+
+
+@command("remove")
+def cmd_remove(args: argparse.Namespace) -> int:
+    with _store(args) as store:
+        for doc_id in args.ids:
+            api.remove(store, doc_id, args.base)
+    print(f"removed {len(args.ids)} article(s)")
+    return 0
+
+
+@command("evaluate")
+def cmd_evaluate(args: argparse.Namespace) -> int:
+    from kg.evaluate import evaluate_gold, format_figures
+
+    result = evaluate_gold(args.gold, args.texts)
+    sys.stdout.write((json.dumps(result, indent=1) if args.format == "json" else format_figures(result)) + "\n")
+    return 0
+
+
+@command("demo")
+def cmd_demo(args: argparse.Namespace) -> int:
+    from kg.samples import build_exports, ingest_sample
+
+    with _store(args, create=True) as store:
+        summary = ingest_sample(store)
+    written = build_exports(Path(args.out))
+    print(f"sample ingested into {args.store or 'kg-data'}: {summary.events} events; wrote "
+          + ", ".join(str(p) for p in written))
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="kg", description="Event-timeline knowledge graph from news articles.")
+    top.add_argument("--version", action="version", version=f"kg {__version__}")
+    sub = top.add_subparsers(dest="command", required=True)
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--store", help="store location: a directory (Oxigraph, default $KG_STORE or ./kg-data) or 'memory'")
+    common.add_argument("--base", default=DEFAULT_BASE, help="base IRI for instance data")
+    reading = argparse.ArgumentParser(add_help=False)
+    reading.add_argument("paths", nargs="+", help="text files, .jsonl files, directories, or - for stdin")
+    reading.add_argument("--lang", help="language code (detected per article when omitted)")
+    reading.add_argument("--published", help="publication date YYYY-MM-DD (anchors relative dates)")
+    reading.add_argument("--title")
+    reading.add_argument("--url")
+    reading.add_argument("--encoding", help="input encoding when not UTF-8 (e.g. cp1252)")
+    reading.add_argument("--actors", help="YAML file of extra actors/places (kg/data schema)")
+    sub.add_parser("ingest", parents=[common, reading], help="extract articles and store their graphs")
+    p = sub.add_parser("extract", parents=[common, reading], help="print what the pipeline finds (JSON)")
+    p.add_argument("--format", choices=["json", "jsonl"], default="json")
+    p = sub.add_parser("query", parents=[common], help="run SPARQL (text, FILE.rq, or a named query)")
+    p.add_argument("query", help=f"SPARQL text, a .rq file, or one of: {', '.join(named_queries())}")
+    p.add_argument("--format", choices=FORMATS, default="table")
+    p.add_argument("--bind", action="append", metavar="NAME=VALUE", help="bind a variable (VALUES clause)")
+    filt = argparse.ArgumentParser(add_help=False)
+    filt.add_argument("--actor")
+    filt.add_argument("--with", dest="with_actor")
+    filt.add_argument("--from", dest="start", help="YYYY, YYYY-MM or YYYY-MM-DD")
+    filt.add_argument("--to", dest="end")
+    filt.add_argument("--type", action="append", help="PLOVER type(s), comma-separated or repeated")
+    filt.add_argument("--asserted", action="store_true", help="only asserted events (no planned, negated...)")
+    p = sub.add_parser("timeline", parents=[common, filt], help="events in date order")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p = sub.add_parser("graph", parents=[common, filt], help="actor graph as HTML / GraphML / GEXF")
+    p.add_argument("--html")
+    p.add_argument("--graphml")
+    p.add_argument("--gexf")
+    p.add_argument("--ego", action="store_true", help="only the neighbourhood of --actor")
+    p = sub.add_parser("export", parents=[common], help="write the store as RDF")
+    p.add_argument("--format", choices=sorted(EXPORTERS), default="turtle")
+    p.add_argument("-o", "--output")
+    p = sub.add_parser("remove", parents=[common], help="remove articles by id")
+    p.add_argument("ids", nargs="+")
+    p = sub.add_parser("evaluate", help="score extraction against gold JSON files")
+    p.add_argument("gold", nargs="+")
+    p.add_argument("--texts", help="directory holding the gold documents' texts")
+    p.add_argument("--format", choices=["table", "json"], default="table")
+    p = sub.add_parser("demo", parents=[common], help="ingest the bundled sample and regenerate exports/")
+    p.add_argument("--out", default="exports")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KGError as exc:
+        print(f"kg: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:
+        return 0
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,85 @@
+"""Writers for the whole store: Turtle, TriG, N-Triples, N-Quads, JSON-LD — stable and sorted.
+
+Writers sit in a registry (:data:`EXPORTERS`); contract tests round-trip each one.
+
+>>> from kg.api import ingest_text, open_store
+>>> store = open_store("memory")
+>>> _ = ingest_text(store, "Lavrov bertemu Kim Jong Un.", doc_id="d", lang="id")
+>>> export_text(store, "nt").splitlines()[0].startswith("<https://w3id.org/etkg/id/")
+True
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable
+
+from rdflib import Dataset, Graph
+from rdflib.term import Node
+
+from kg.errors import UsageError
+from kg.rdf.build import PREFIXES
+from kg.store import Store
+
+
+def _nt(term: Node) -> str:
+    return term.n3()
+
+
+def _ntriples(store: Store) -> str:
+    lines = {f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, _ in store.quads()}
+    return "".join(line + "\n" for line in sorted(lines))
+
+
+def _nquads(store: Store) -> str:
+    lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} {_nt(g)} ." for s, p, o, g in store.quads()]
+    return "".join(line + "\n" for line in sorted(lines))
+
+
+def _dataset(store: Store) -> Dataset:
+    dataset = Dataset()
+    for prefix, namespace in PREFIXES.items():
+        dataset.bind(prefix, namespace)
+    for s, p, o, g in store.quads():
+        dataset.graph(g).add((s, p, o))
+    return dataset
+
+
+def _merged(store: Store) -> Graph:
+    graph = Graph()
+    for prefix, namespace in PREFIXES.items():
+        graph.bind(prefix, namespace)
+    for s, p, o, _ in store.quads():
+        graph.add((s, p, o))
+    return graph
+
+
+EXPORTERS: dict[str, tuple[str, Callable[[Store], str]]] = {
+    "turtle": (".ttl", lambda store: _merged(store).serialize(format="turtle")),
+    "trig": (".trig", lambda store: _dataset(store).serialize(format="trig")),
+    "nt": (".nt", _ntriples),
+    "nquads": (".nq", _nquads),
+    "jsonld": (".jsonld", lambda store: _dataset(store).serialize(format="json-ld", indent=1, sort_keys=True)),
+}
+RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads", "jsonld": "json-ld"}
+
+
+def register_exporter(name: str, suffix: str, writer: Callable[[Store], str]) -> None:
+    """Add an export format."""
+    EXPORTERS[name] = (suffix, writer)
+
+
+def export_text(store: Store, fmt: str) -> str:
+    """The whole store in ``fmt`` (one of :data:`EXPORTERS`)."""
+    if fmt not in EXPORTERS:
+        raise UsageError(f"unknown export format {fmt!r} (choose from {', '.join(sorted(EXPORTERS))})")
+    return EXPORTERS[fmt][1](store)
+
+
+def export_file(store: Store, fmt: str, path: str | Path) -> Path:
+    """Write the store to ``path`` in ``fmt``; written to a temporary file first, then renamed."""
+    target = Path(path)
+    text = export_text(store, fmt)
+    tmp = target.with_name(target.name + ".tmp")
+    tmp.write_text(text, encoding="utf-8")
+    tmp.replace(target)
+    return target

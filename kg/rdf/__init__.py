@@ -1,0 +1,1 @@
+"""RDF: the vocabulary generated from ``ontology/kg.ttl``, IRIs, and Extraction -> triples."""

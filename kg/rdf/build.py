@@ -1,0 +1,199 @@
+"""Extraction -> RDF triples in one named graph per article, with deterministic IRIs.
+
+>>> from kg.read import document_from_text
+>>> from kg.extract.pipeline import extract_document
+>>> doc = document_from_text("Lavrov bertemu Kim Jong Un pada hari Sabtu.", doc_id="d1", lang="id",
+...                          published="2025-07-12")
+>>> iris = IRIs()
+>>> graph_iri, triples = document_triples(extract_document(doc), iris)
+>>> str(graph_iri)
+'https://w3id.org/etkg/id/graph/d1'
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterator
+from urllib.parse import quote
+
+import yaml
+from rdflib import RDF, XSD, Literal, Namespace, URIRef
+from rdflib.namespace import PROV, SKOS
+
+from kg import __version__
+from kg.model import Actor, Extraction, Place, TimeValue
+from kg.rdf import vocab as K
+
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+SCHEMA = Namespace("https://schema.org/")
+PLOVER = Namespace("https://w3id.org/etkg/plover/")
+WD = Namespace("http://www.wikidata.org/entity/")
+DEFAULT_BASE = "https://w3id.org/etkg/id/"
+PREFIXES = {"kg": K.KG, "sem": SEM, "nif": NIF, "schema": SCHEMA, "plover": PLOVER, "wd": WD,
+            "prov": PROV, "skos": SKOS, "xsd": XSD}
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+KIND_CLASS = {"person": K.Person, "organization": K.Organization, "country": K.Country, "group": K.Group}
+MODALITY = {"asserted": K.asserted, "future": K.future, "negated": K.negated, "hypothetical": K.hypothetical}
+ANCHOR = {"publication": K.publicationDate, "previous": K.previousTime, "none": K.noAnchor}
+PRECISION = {"day": K.day, "week": K.week, "month": K.month, "year": K.year, "decade": K.decade,
+             "century": K.century, "time": K.time}
+STAMP_TYPE = {"day": XSD.date, "month": XSD.gYearMonth, "year": XSD.gYear}
+
+
+@lru_cache(maxsize=1)
+def plover_modes() -> dict[str, set[str]]:
+    """PLOVER type -> its modes, from ``kg/data/plover.yaml``."""
+    path = Path(__file__).resolve().parents[1] / "data" / "plover.yaml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return {name: set(info.get("modes") or []) for name, info in data["types"].items()}
+
+
+@dataclass(frozen=True)
+class IRIs:
+    """Deterministic IRIs under one configurable base."""
+
+    base: str = DEFAULT_BASE
+
+    def _iri(self, *parts: str) -> URIRef:
+        return URIRef(self.base + "/".join(quote(p, safe="-._~") for p in parts))
+
+    def graph(self, doc_id: str) -> URIRef:
+        return self._iri("graph", doc_id)
+
+    def article(self, doc_id: str) -> URIRef:
+        return self._iri("article", doc_id)
+
+    def span(self, doc_id: str, kind: str, start: int, end: int) -> URIRef:
+        return self._iri("article", doc_id, f"{kind}{start}-{end}")
+
+    def actor(self, actor: Actor) -> URIRef:
+        return self._iri("actor", actor.key)
+
+    def place(self, place: Place) -> URIRef:
+        return self._iri("place", place.key)
+
+    def event(self, doc_id: str, start: int, end: int) -> URIRef:
+        return self._iri("event", doc_id, f"{start}-{end}")
+
+
+def _count(n: int) -> Literal:
+    return Literal(n, datatype=XSD.nonNegativeInteger)
+
+
+def _bounds(node: URIRef, value: TimeValue) -> Iterator[Triple]:
+    if value.earliest:
+        yield node, SEM.hasEarliestBeginTimeStamp, Literal(value.earliest.isoformat(), datatype=XSD.date)
+    if value.latest:
+        yield node, SEM.hasLatestEndTimeStamp, Literal(value.latest.isoformat(), datatype=XSD.date)
+    if value.precision in PRECISION and value.earliest:
+        yield node, K.datePrecision, PRECISION[value.precision]
+
+
+def _actor_triples(node: URIRef, actor: Actor) -> Iterator[Triple]:
+    yield node, RDF.type, KIND_CLASS[actor.kind]
+    yield node, RDF.type, SEM.Actor
+    yield node, SKOS.prefLabel, Literal(actor.name)
+    if actor.country:
+        yield node, K.country, Literal(actor.country)
+    if actor.wikidata:
+        yield node, K.wikidata, WD[actor.wikidata]
+    if actor.role:
+        yield node, K.role, Literal(actor.role)
+    if actor.sector:
+        yield node, K.sector, Literal(actor.sector)
+
+
+def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[Triple]]:
+    """The named-graph IRI and the sorted, de-duplicated triples of one article."""
+    doc = extraction.document
+    art = iris.article(doc.id)
+    out: list[Triple] = [
+        (art, RDF.type, K.Article), (art, RDF.type, SCHEMA.NewsArticle),
+        (art, K.documentId, Literal(doc.id)), (art, K.language, Literal(doc.lang)),
+        (art, NIF.isString, Literal(doc.text)), (art, K.pipelineVersion, Literal(__version__)),
+    ]
+    if doc.published:
+        out.append((art, SCHEMA.datePublished, Literal(doc.published.isoformat(), datatype=XSD.date)))
+    if doc.title:
+        out.append((art, SCHEMA.headline, Literal(doc.title)))
+    if doc.url:
+        out.append((art, SCHEMA.url, Literal(doc.url, datatype=XSD.anyURI)))
+    sentence_iri = {}
+    for s in extraction.sentences:
+        node = iris.span(doc.id, "s", s.start, s.end)
+        sentence_iri[s.index] = node
+        out += [(node, RDF.type, K.Sentence), (node, NIF.beginIndex, _count(s.start)), (node, NIF.endIndex, _count(s.end)),
+                (node, K.sentenceIndex, Literal(s.index)), (node, NIF.referenceContext, art),
+                (node, K.inArticle, art), (node, NIF.anchorOf, Literal(doc.text[s.start:s.end]))]
+
+    def mention(kind: str, cls: URIRef, start: int, end: int, text: str, sentence: int) -> URIRef:
+        node = iris.span(doc.id, kind, start, end)
+        out.extend([(node, RDF.type, cls), (node, NIF.beginIndex, _count(start)), (node, NIF.endIndex, _count(end)),
+                    (node, NIF.anchorOf, Literal(text)), (node, NIF.sentence, sentence_iri[sentence]),
+                    (node, K.inArticle, art)])
+        return node
+
+    for m in extraction.actors:
+        node, actor_node = mention("a", K.ActorMention, m.start, m.end, m.text, m.sentence), iris.actor(m.actor)
+        out += [(node, K.mentionOf, actor_node), (actor_node, K.hasMention, node)]
+        out += list(_actor_triples(actor_node, m.actor))
+        if m.text != m.actor.name:
+            out.append((actor_node, SKOS.altLabel, Literal(m.text)))
+    places = {}
+    for m in extraction.places:
+        node, place_node = mention("p", K.PlaceMention, m.start, m.end, m.text, m.sentence), iris.place(m.place)
+        places[m.place.key] = place_node
+        out += [(node, K.mentionOf, place_node), (place_node, K.hasMention, node)]
+        out += list(_place_triples(place_node, m.place, iris))
+    time_iri = {}
+    for t in extraction.times:
+        node = mention("t", K.TimeExpression, t.start, t.end, t.text, t.sentence)
+        time_iri[(t.start, t.end)] = node
+        out += [(node, K.timexValue, Literal(t.value.value)), (node, K.timexType, Literal(t.type)),
+                (node, K.anchoredOn, ANCHOR[t.anchor])]
+        out += list(_bounds(node, t.value))
+    for e in extraction.events:
+        node = iris.event(doc.id, e.trigger.start, e.trigger.end)
+        em = mention("e", K.EventMention, e.trigger.start, e.trigger.end, e.trigger_text, e.sentence)
+        out += [(node, RDF.type, K.Event), (node, RDF.type, SEM.Event), (node, SEM.eventType, PLOVER[e.type]),
+                (node, K.modality, MODALITY[e.modality]), (node, K.hasMention, em),
+                (em, K.sentenceIndex, Literal(e.sentence)), (node, PROV.wasDerivedFrom, sentence_iri[e.sentence])]
+        if e.mode and e.mode in plover_modes().get(e.type, set()):
+            out.append((node, K.ploverMode, PLOVER[f"{e.type}-{e.mode}"]))
+        for role, actors in ((K.source, e.source), (K.target, e.target), (SEM.accordingTo, e.according_to)):
+            for actor in actors:
+                out += [(node, role, iris.actor(actor))] + list(_actor_triples(iris.actor(actor), actor))
+                if role != SEM.accordingTo:
+                    out.append((node, SEM.hasActor, iris.actor(actor)))
+        if e.place:
+            place_node = places.get(e.place.key) or iris.place(e.place)
+            out += [(node, SEM.hasPlace, place_node)] + list(_place_triples(place_node, e.place, iris))
+        if e.date and e.date.earliest:
+            if e.date.precision in STAMP_TYPE:
+                stamp = e.date.value[:10] if e.date.precision == "day" else e.date.value
+                out.append((node, SEM.hasTimeStamp, Literal(stamp, datatype=STAMP_TYPE[e.date.precision])))
+            out += list(_bounds(node, e.date))
+            if e.date_mention is not None:
+                out.append((node, K.dateExpression, time_iri[(e.date_mention.start, e.date_mention.end)]))
+        for n, q in enumerate(e.quantities):
+            qn = URIRef(f"{node}/q{n}")
+            out += [(node, K.hasQuantity, qn), (qn, RDF.type, K.Quantity), (qn, K.unit, Literal(q.unit))]
+            for prop, number in ((RDF.value, q.value), (K.minValue, q.min), (K.maxValue, q.max)):
+                if number is not None:
+                    out.append((qn, prop, Literal(int(number)) if float(number).is_integer() else Literal(number)))
+    return iris.graph(doc.id), sorted(set(out))
+
+
+def _place_triples(node: URIRef, place: Place, iris: IRIs) -> Iterator[Triple]:
+    yield node, RDF.type, K.Place
+    yield node, RDF.type, SEM.Place
+    yield node, SKOS.prefLabel, Literal(place.name)
+    if place.country:
+        yield node, K.country, Literal(place.country)
+    if place.wikidata:
+        yield node, K.wikidata, WD[place.wikidata]
+    if place.stands_for:
+        yield node, K.standsFor, iris.actor(Actor(f"country-{place.stands_for}", place.stands_for, "country", place.stands_for))

@@ -1,0 +1,50 @@
+"""Named SPARQL queries shipped as ``.rq`` files, parameter binding, and result writers.
+
+>>> sorted(named_queries())[:2]
+['actor-relations', 'actor-timeline']
+>>> "VALUES ?actor" in bind("SELECT * WHERE { ?s ?p ?actor }", {"actor": "Lavrov"})
+True
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.errors import QueryError, UsageError
+
+QUERY_DIR = Path(__file__).resolve().parent / "queries"
+
+
+def named_queries() -> dict[str, Path]:
+    """Shipped query names -> files."""
+    return {p.stem: p for p in sorted(QUERY_DIR.glob("*.rq"))}
+
+
+def resolve_query(text: str) -> str:
+    """A query from a shipped name, a ``.rq`` file path, or the query text itself."""
+    queries = named_queries()
+    if text in queries:
+        return queries[text].read_text(encoding="utf-8")
+    if text.endswith(".rq") or (len(text) < 256 and "{" not in text and Path(text).is_file()):
+        path = Path(text)
+        if not path.is_file():
+            raise UsageError(f"{text}: no such query file (named queries: {', '.join(queries)})")
+        return path.read_text(encoding="utf-8")
+    if "{" not in text and " " not in text.strip():
+        raise UsageError(f"unknown named query {text!r} (named queries: {', '.join(queries)})")
+    return text
+
+
+def _literal(value: str) -> str:
+    if value.startswith("<") and value.endswith(">") and " " not in value:
+        return value
+    escaped = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    return f'"{escaped}"'
+
+
+def bind(sparql: str, bindings: dict[str, str]) -> str:
+    """Append ``VALUES ?name { "value" }`` for each binding (string literal or ``<IRI>``)."""
+    for name, value in sorted(bindings.items()):
+        if not name.isidentifier():
+            raise QueryError(f"bad variable name {name!r} in --bind")
+        sparql = sparql.rstrip() + f"\nVALUES ?{name} {{ {_literal(value)} }}"
+    return sparql

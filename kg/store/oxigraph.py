@@ -1,0 +1,128 @@
+"""Embedded on-disk store on Oxigraph (pyoxigraph): the default backend, fast at millions of
+triples. Each write is one SPARQL update, so it is atomic.
+
+>>> import tempfile
+>>> from rdflib import URIRef, Literal
+>>> with OxigraphStore(tempfile.mkdtemp()) as store:
+...     store.replace_graphs({URIRef("urn:g"): [(URIRef("urn:a"), URIRef("urn:p"), Literal("x"))]})
+...     store.query("SELECT ?o WHERE { ?s ?p ?o }").rows[0][0]
+rdflib.term.Literal('x')
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import BNode, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import QueryError, StoreError
+from kg.store.base import QueryResult, Store, Triple
+
+
+def to_ox(term: Node):
+    """rdflib term -> pyoxigraph term."""
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    raise TypeError(f"not an RDF term: {term!r}")
+
+
+def from_ox(term) -> Node | None:
+    """pyoxigraph term -> rdflib term."""
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        datatype = term.datatype.value
+        if datatype == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(datatype))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+class OxigraphStore(Store):
+    name = "oxigraph"
+
+    def __init__(self, location: str | None = None, create: bool = True) -> None:
+        if location is None:
+            self.path = None
+            self.store = ox.Store()
+            return
+        self.path = Path(location)
+        if not create and not self.path.is_dir():
+            raise StoreError(f"no store at {location} (run kg ingest first, or pass --store)")
+        try:
+            self.path.mkdir(parents=True, exist_ok=True)
+            self.store = ox.Store(str(self.path))
+        except OSError as exc:
+            raise StoreError(f"cannot open store at {location}: {exc}") from None
+
+    def replace_graphs(self, graphs: dict[URIRef, list[Triple]]) -> None:
+        parts = []
+        for iri, triples in graphs.items():
+            g = str(to_ox(iri))
+            body = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in triples)
+            parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{ {body} }} }}")
+        if not parts:
+            return
+        try:
+            self.store.update(" ;\n".join(parts))
+            self.store.flush()
+        except OSError as exc:
+            raise StoreError(f"cannot write store at {self.path}: {exc}") from None
+
+    def remove_graph(self, graph: URIRef) -> bool:
+        node = ox.NamedNode(str(graph))
+        if not self.store.contains_named_graph(node):
+            return False
+        self.store.update(f"DROP GRAPH {node}")
+        self.store.flush()
+        return True
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self.store.named_graphs() if isinstance(g, ox.NamedNode))
+
+    def graph_triples(self, graph: URIRef) -> set[Triple]:
+        quads = self.store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
+        return {(from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads}
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def _run_query(self, sparql: str) -> QueryResult:
+        try:
+            result = self.store.query(sparql, use_default_graph_as_union=True)
+            if isinstance(result, ox.QueryBoolean):
+                return QueryResult("ask", boolean=bool(result))
+            if isinstance(result, ox.QuerySolutions):
+                variables = [v.value for v in result.variables]
+                rows = [tuple(from_ox(solution[v]) for v in variables) for solution in result]
+                return QueryResult("select", variables, rows)
+            return QueryResult("graph", triples=sorted((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object))
+                                                       for t in result))
+        except SyntaxError as exc:
+            raise QueryError(f"SPARQL syntax error: {str(exc).splitlines()[0][:200]}") from None
+        except (OSError, ValueError, RuntimeError) as exc:
+            raise QueryError(f"SPARQL error: {str(exc).splitlines()[0][:200]}") from None
+
+    def close(self) -> None:
+        if getattr(self, "store", None) is not None:
+            try:
+                self.store.flush()
+            except OSError:
+                pass
+            del self.store
+            self.store = None

@@ -1,0 +1,1 @@
+"""Views over a store: NetworkX graphs and timelines, interactive HTML."""
