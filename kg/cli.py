@@ -57,9 +57,11 @@ def cmd_extract(args: argparse.Namespace) -> int:
             continue
         try:
             records.append(api.extraction_record(api.extract(result.document, args.actors)))
-        except KGError as exc:
+        except Exception as exc:  # one bad record must not stop the others
             failures += 1
-            records.append({"id": result.record_id, "source": result.source, "error": str(exc)})
+            message = str(exc) if isinstance(exc, KGError) else f"{result.source}: internal error: {exc!r}"
+            print(f"kg: {message}", file=sys.stderr)
+            records.append({"id": result.record_id, "source": result.source, "error": message})
     if args.format == "jsonl":
         sys.stdout.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records))
     else:
@@ -241,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         return exc.exit_code
     except BrokenPipeError:
         return 0
+    except Exception as exc:  # a bug: still one line, never a traceback
+        print(f"kg: internal error: {exc!r} (please report it)", file=sys.stderr)
+        return 70
     except KeyboardInterrupt:
         return 130
 

@@ -85,7 +85,7 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
         if word[:1].isupper() and word not in not_names and any(c.isalpha() for c in word):
             j = i + 1
             while j < len(tokens) and (
-                (tokens[j].text[:1].isupper() and tokens[j].text not in not_names and not _longest(tokens, j, gaz))
+                (tokens[j].text[:1].isupper() and tokens[j].text not in not_names and _name_continues(tokens, j, gaz))
                 or (tokens[j].lower in particles and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper())
             ):
                 j += 1
@@ -94,6 +94,13 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
             continue
         i += 1
     return items
+
+
+def _name_continues(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
+    """A capitalised token extends an unknown name unless it starts a known name of its own;
+    a known surname does extend it ("Hunter" + "Biden" is another person than Joe Biden)."""
+    hit = _longest(tokens, j, gaz)
+    return hit is None or (hit.kind == "entry" and hit.entry.kind == "person" and hit.end - hit.start == 1)
 
 
 def _longest(tokens: list[Token], i: int, gaz: Gazetteer) -> _Item | None:
@@ -278,10 +285,12 @@ def _resolve_titles(found: Found) -> None:
             chosen = same or sector
             if len({p.key for p in chosen}) == 1:
                 mention.actor = chosen[0]
-        elif actor.kind == "person" and len(actor.name.split()) == 1:
-            matches = by_surname.get(actor.name, set())
+        elif actor.kind == "person" and len(mention.text.split()) == 1:
+            matches = by_surname.get(mention.text, set())
             if len(matches) == 1:
                 mention.actor = next(iter(matches))
+            elif len(matches) > 1:  # two people share the surname here: do not guess
+                mention.actor = _person(mention.text, None, None, None)
     # Give every mention of one person the richest description found in the document.
     best: dict[str, Actor] = {}
     for mention in found.actors:
@@ -294,16 +303,17 @@ def _resolve_titles(found: Found) -> None:
 
 
 def _merge_same_names(found: Found) -> None:
-    """One person per full name in a document: the description with a country and role wins."""
+    """One person per full name in a document: the description with an ID, country and role wins."""
     richest: dict[str, Actor] = {}
+
+    def score(a: Actor) -> tuple:
+        return (a.wikidata is not None, a.country is not None, a.role is not None, a.key)
+
     for mention in found.actors:
         actor = mention.actor
         if actor.kind != "person" or actor.key.startswith("role-"):
             continue
-        current = richest.get(actor.name)
-        if current is None or (actor.wikidata and not current.wikidata) or (
-                not current.wikidata and (actor.country, actor.role) > (current.country or "", current.role or "")
-                and not current.country):
+        if actor.name not in richest or score(actor) > score(richest[actor.name]):
             richest[actor.name] = actor
     for mention in found.actors:
         if mention.actor.kind == "person" and mention.actor.name in richest:

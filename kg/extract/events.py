@@ -77,7 +77,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                         if not any(s <= tokens[t.first].start < e for s, e in occupied)]
         triggers = raw_triggers
         triggers = _drop_dependent(triggers, tokens, in_sentence, g)
-        speakers, speech_end = _attribution(tokens, in_sentence, g)
+        speakers, speech_end = _attribution(tokens, in_sentence, g, triggers)
         quoted = text[sentence.start:sentence.start + 1] in QUOTES
         if not speakers and quoted and previous_speaker:
             speakers = previous_speaker
@@ -134,7 +134,8 @@ def _drop_dependent(triggers: list[Trigger], tokens: list[Token], actors: list[A
     return kept
 
 
-def _attribution(tokens: list[Token], actors: list[ActorMention], g: _Grammar) -> tuple[list[Actor], int | None]:
+def _attribution(tokens: list[Token], actors: list[ActorMention], g: _Grammar,
+                 triggers: list[Trigger]) -> tuple[list[Actor], int | None]:
     """Who the sentence is according to, and where a leading "X mengatakan" frame ends."""
     speakers: list[Actor] = []
     words = [t.lower for t in tokens]
@@ -157,9 +158,14 @@ def _attribution(tokens: list[Token], actors: list[ActorMention], g: _Grammar) -
             frame_start = max([t.end for t in tokens[:i] if t.lower in g.breaks or t.text in QUOTES + ";"],
                               default=tokens[0].start)
             before = [m for m in actors if frame_start <= m.start and m.end <= tokens[i].start]
-            if before:
-                speakers.append(before[0].actor)
-                speech_end = tokens[i].end
+            if any(tokens[t.first].start > tokens[i].end for t in triggers):
+                speech_end = tokens[i].end  # "X mengatakan (bahwa) ...": what follows is the report
+                if before:
+                    speakers.append(before[0].actor)
+            else:  # "..., officials said": only a subject right before the verb is the speaker
+                near = [m for m in before if sum(1 for t in tokens if m.end <= t.start < tokens[i].start) <= 2]
+                if near:
+                    speakers.append(near[-1].actor)
             break
     unique = list({a.key: a for a in speakers}.values())
     return unique, speech_end
@@ -262,19 +268,17 @@ def _coordinated(mentions: list[ActorMention], tokens: list[Token], g: _Grammar,
 
 
 def _modality(trigger: Trigger, tokens: list[Token], g: _Grammar) -> str:
-    window = tokens[max(0, trigger.first - g.window):trigger.first]
-    for token in reversed(window):
+    """Negation wins over future ("tidak akan"), future over possibility."""
+    found = set()
+    for token in reversed(tokens[max(0, trigger.first - g.window):trigger.first]):
         if token.text in ",;" or token.lower in g.breaks:
             break
-        if token.lower in g.negated or (token.lower == "n't"):
-            return "negated"
-        if token.lower in g.future:
-            return "future"
-        if token.lower in g.hypothetical:
-            return "hypothetical"
+        for name, words in (("negated", g.negated), ("future", g.future), ("hypothetical", g.hypothetical)):
+            if token.lower in words:
+                found.add(name)
     if tokens[trigger.first].lower in g.future:
-        return "future"
-    return "asserted"
+        found.add("future")
+    return next((name for name in ("negated", "future", "hypothetical") if name in found), "asserted")
 
 
 def _attach_date(event: Event, trigger: Trigger, tokens: list[Token], times: list[TimeMention],

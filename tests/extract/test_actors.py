@@ -1,0 +1,74 @@
+"""Actors and places: gazetteer names, titles, capitals standing for states, groups, coreference."""
+from __future__ import annotations
+
+from kg.extract.actors import find_actors
+from kg.nlp.sentences import split_sentences
+
+
+def actors(text, lang):
+    found = find_actors(text, lang, [(0, len(text))])
+    return [(m.text, m.actor.name, m.actor.kind, m.actor.country) for m in found.actors], \
+        [(m.text, m.place.name) for m in found.places]
+
+
+def test_title_country_name_gives_person_with_role():
+    (mention,), _ = actors("Menteri Luar Negeri Rusia Sergey Lavrov tiba.", "id")
+    assert mention == ("Menteri Luar Negeri Rusia Sergey Lavrov", "Sergey Lavrov", "person", "RUS")
+    found = find_actors("Presiden AS Donald Trump marah.", "id", [(0, 31)])
+    assert (found.actors[0].actor.role, found.actors[0].actor.country) == ("President", "USA")
+
+
+def test_unknown_titled_person_is_still_an_actor():
+    (mention,), _ = actors("Menteri Pertahanan Rusia Ivan Petrovsky datang.", "id")
+    assert mention[1:] == ("Ivan Petrovsky", "person", "RUS")
+    found = find_actors("Defense Minister Kemal Arslan arrived.", "en", [(0, 38)])
+    assert found.actors[0].actor.name == "Kemal Arslan" and found.actors[0].actor.role == "Minister of Defence"
+
+
+def test_capital_acts_for_its_state_but_is_a_place_after_a_preposition():
+    acting, places = actors("Moskow mengecam Pyongyang.", "id")
+    assert [a[1:] for a in acting] == [("Russia", "country", "RUS"), ("North Korea", "country", "PRK")] and not places
+    acting, places = actors("Kim tiba di Moskow.", "id")
+    assert places == [("Moskow", "Moscow")]
+    acting, places = actors("The Kremlin said talks in Moscow would go on.", "en")
+    assert acting[0][1] == "Russia" and places == [("Moscow", "Moscow")]
+
+
+def test_groups_and_institutions_take_their_country():
+    found, _ = actors("tentara Korea Utara dan intelijen Ukraina serta pejabat Barat", "id")
+    assert [(a[1], a[2], a[3]) for a in found] == [("North Korean Troops", "group", "PRK"),
+                                                   ("Ukrainian Intelligence", "organization", "UKR"),
+                                                   ("Western Officials", "group", None)]
+
+
+def test_surname_and_title_only_mentions_corefer():
+    text = "Diplomat tinggi Rusia tiba. Menteri Luar Negeri Rusia Sergey Lavrov bertemu Kim. Lavrov pulang."
+    found = find_actors(text, "id", [(s.start, s.end) for s in split_sentences(text, "id")])
+    lavrov = {m.text: m.actor.key for m in found.actors}
+    assert lavrov["Diplomat tinggi Rusia"] == lavrov["Lavrov"] == lavrov["Menteri Luar Negeri Rusia Sergey Lavrov"]
+
+
+def test_shared_surname_is_not_merged_without_evidence():
+    text = "Joe Biden and Hunter Biden arrived. Biden spoke."
+    found = find_actors(text, "en", [(s.start, s.end) for s in split_sentences(text, "en")])
+    names = {m.text: m.actor.name for m in found.actors}
+    assert names["Joe Biden"] != names["Hunter Biden"] and names.get("Biden") not in ("Joe Biden", "Hunter Biden")
+
+
+def test_sentence_initial_capitals_and_months_are_not_names():
+    found, _ = actors("Meskipun hujan, Bulan Juli ramai.", "id")
+    assert found == []
+
+
+def test_apposition_gives_role_and_country():
+    text = "Maria Zakharova, juru bicara Kementerian Luar Negeri Rusia, mengatakan sesuatu."
+    found = find_actors(text, "id", [(0, len(text))])
+    zakharova = found.actors[0].actor
+    assert (zakharova.name, zakharova.country) == ("Maria Zakharova", "RUS")
+
+
+def test_user_actor_file_overrides(tmp_path):
+    extra = tmp_path / "actors.yaml"
+    extra.write_text("actors:\n  - {name: Budi Santoso, kind: person, country: IDN, aliases: [Pak Budi]}\n", encoding="utf-8")
+    found = find_actors("Pak Budi tiba.", "id", [(0, 14)], str(extra))
+    assert (found.actors[0].actor.name, found.actors[0].actor.country) == ("Budi Santoso", "IDN")

@@ -1,0 +1,72 @@
+"""Events: types, roles by voice and position, modality, attribution, dates, places, quantities."""
+from __future__ import annotations
+
+import pytest
+
+from kg.api import extract_text
+
+
+def events(text, lang, published="2025-07-12"):
+    record = extract_text(text, lang=lang, published=published)
+    return [(e["type"], [a["name"] for a in e["source"]], [a["name"] for a in e["target"]],
+             (e["date"] or {}).get("value"), e["modality"], [a["name"] for a in e["according_to"]])
+            for e in record["events"]]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Lavrov bertemu dengan Kim Jong Un pada hari Sabtu.",
+     ("CONSULT", ["Sergey Lavrov"], ["Kim Jong Un"], "2025-07-12", "asserted", [])),
+    ("en", "Russian Foreign Minister Sergey Lavrov met Kim Jong Un on Saturday.",
+     ("CONSULT", ["Sergey Lavrov"], ["Kim Jong Un"], "2025-07-12", "asserted", [])),
+    # passives: di- verbs with "oleh", English "was attacked by"
+    ("id", "Kyiv diserang oleh Rusia pada hari Senin.", ("ASSAULT", ["Russia"], ["Ukraine"], "2025-07-07", "asserted", [])),
+    ("en", "Ukraine was attacked by Russia on Monday.", ("ASSAULT", ["Russia"], ["Ukraine"], "2025-07-07", "asserted", [])),
+    # modality
+    ("id", "Rusia tidak akan mengirim pasukan ke Belarus.", ("AID", ["Russia"], ["Belarus"], None, "negated", [])),
+    ("en", "Russia will not send troops to Belarus.", ("AID", ["Russia"], ["Belarus"], None, "negated", [])),
+    ("id", "Israel dapat menjatuhkan sanksi terhadap Iran.", ("SANCTION", ["Israel"], ["Iran"], None, "hypothetical", [])),
+    ("en", "Israel could impose sanctions on Iran.", ("SANCTION", ["Israel"], ["Iran"], None, "hypothetical", [])),
+    ("id", "Pyongyang berencana mengerahkan pasukan ke Rusia.", ("MOBILIZE", ["North Korea"], ["Russia"], None, "future", [])),
+    # attribution
+    ("id", "Rusia menyerang Ukraina, menurut TASS.", ("ASSAULT", ["Russia"], ["Ukraine"], None, "asserted", ["TASS"])),
+    ("en", "Russia attacked Ukraine, according to Reuters.", ("ASSAULT", ["Russia"], ["Ukraine"], None, "asserted", ["Reuters"])),
+])
+def test_single_event(lang, text, expected):
+    assert events(text, lang) == [expected]
+
+
+def test_bare_agent_passive_relative_clause():
+    (event,) = events("Pasukan Rusia menerima 11.000 tentara yang dikirim Pyongyang tahun lalu.", "id")
+    assert event[:2] == ("AID", ["North Korea"]) and event[3] == "2024"
+
+
+def test_speech_verbs_alone_are_not_events_and_frame_the_report():
+    assert events("Lavrov mengatakan hal itu kepada wartawan.", "id") == []
+    assert events("Lavrov said so to reporters.", "en") == []
+    (event,) = events("Zelensky mengatakan bahwa Rusia menyerang Kyiv.", "id")
+    assert event[1] == ["Russia"] and event[5] == ["Volodymyr Zelensky"]
+
+
+def test_coordinated_sources():
+    (event,) = events("Prabowo dan Albanese bertemu di Jakarta pada hari Senin.", "id")
+    assert event[1] == ["Prabowo Subianto", "Anthony Albanese"]
+
+
+def test_implicit_target_stays_empty():
+    (event,) = events("Pada hari Rabu, Moskow meluncurkan 728 pesawat tanpa awak.", "id")
+    assert event[:3] == ("ASSAULT", ["Russia"], []) and event[3] == "2025-07-09"
+
+
+def test_a_number_that_is_a_date_is_not_a_quantity():
+    record = extract_text("Polisi menangkap tiga tersangka di Surabaya pada Senin (18/11/2024).", lang="id",
+                          published="2024-11-20")
+    (event,) = record["events"]
+    assert event["quantities"] == [{"value": 3, "unit": "tersangka"}] and event["date"]["value"] == "2024-11-18"
+    assert event["place"]["name"] == "Surabaya"
+
+
+def test_back_reference_takes_the_date_of_the_earlier_event():
+    text = ("Para pejabat mengatakan pada hari Sabtu bahwa Rusia melancarkan serangan udara. "
+            "Zelensky mengatakan Rusia meluncurkan 26 rudal dalam serangan tersebut.")
+    dated = [e[3] for e in events(text, "id")]
+    assert dated == ["2025-07-12", "2025-07-12"]

@@ -1,0 +1,100 @@
+"""Time expressions in Indonesian and English: values, anchors, and the false-positive traps."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract.times import find_times
+
+PUB = dt.date(2025, 7, 12)  # a Saturday
+
+
+def values(text, lang, published=PUB):
+    return [(t.text, t.value.value) for t in find_times(text, lang, published)]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "pada hari Sabtu", "2025-07-12"),           # same weekday = publication day
+    ("id", "pada hari Jumat", "2025-07-11"),
+    ("id", "Senin lalu", "2025-07-07"),
+    ("id", "Senin depan", "2025-07-14"),
+    ("id", "Senin (7/7/2025)", "2025-07-07"),
+    ("id", "(8/7/2025)", "2025-07-08"),                 # day/month order by language
+    ("id", "7 Juli 2025", "2025-07-07"),
+    ("id", "pada November 2024", "2024-11"),
+    ("id", "tahun 2024", "2024"),
+    ("id", "tahun 1990-an", "199"),
+    ("id", "kemarin", "2025-07-11"),
+    ("id", "besok", "2025-07-13"),
+    ("id", "tahun lalu", "2024"),
+    ("id", "bulan lalu", "2025-06"),
+    ("id", "bulan ini", "2025-07"),
+    ("id", "tiga hari lalu", "2025-07-09"),
+    ("id", "dua pekan mendatang", "2025-W30"),
+    ("id", "pukul 14.00 WIB", "2025-07-12T14:00"),
+    ("id", "selama dua pekan", "P2W"),
+    ("id", "setiap tahun", "P1Y"),
+    ("id", "beberapa pekan terakhir", "PAST_REF"),
+    ("id", "saat ini", "PRESENT_REF"),
+    ("en", "on Saturday", "2025-07-12"),
+    ("en", "last Monday", "2025-07-07"),
+    ("en", "next Monday", "2025-07-14"),
+    ("en", "July 7, 2025", "2025-07-07"),
+    ("en", "07/08/2025", "2025-07-08"),                 # month/day in English
+    ("en", "July 2025", "2025-07"),
+    ("en", "in 1998", "1998"),
+    ("en", "the 1990s", "199"),
+    ("en", "yesterday", "2025-07-11"),
+    ("en", "three days ago", "2025-07-09"),
+    ("en", "last year", "2024"),
+    ("en", "this month", "2025-07"),
+    ("en", "2 p.m.", "2025-07-12T14:00"),
+    ("en", "for 10 years", "P10Y"),
+    ("en", "every week", "P1W"),
+    ("en", "recently", "PAST_REF"),
+])
+def test_values(lang, text, expected):
+    assert values(text, lang) == [(values(text, lang)[0][0], expected)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "10.000 tentara dan 100 rudal"), ("id", "Mei Ling datang"), ("id", "Juni Mawar tersenyum"),
+    ("id", "sekitar 00 WIB"), ("id", "pandemi COVID-19"), ("id", "telepon 021-555-1234"),
+    ("en", "10,000 troops and 100 missiles"), ("en", "you may go"), ("en", "they march on"),
+    ("en", "under the sun"), ("en", "he sat down"), ("en", "COVID-19 cases"), ("en", "call 555-1234"),
+])
+def test_no_false_positives(lang, text):
+    assert values(text, lang) == []
+
+
+def test_periods_have_bounds():
+    (early,) = find_times("awal Juli", "id", PUB)
+    assert (early.value.earliest, early.value.latest) == (dt.date(2025, 7, 1), dt.date(2025, 7, 10))
+    (mid,) = find_times("mid-2024", "en", PUB)
+    assert mid.value.earliest > dt.date(2024, 4, 1) and mid.value.latest < dt.date(2024, 10, 1)
+    (month,) = find_times("November 2024", "en", PUB)
+    assert (month.value.precision, month.value.latest) == ("month", dt.date(2024, 11, 30))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Pada hari Rabu, Moskow menyerang. Keesokan harinya, Kyiv diserang.", "2025-07-10"),
+    ("id", "Choe tiba pada November 2024. Saat itu, Lavrov memuji.", "2024-11"),
+    ("en", "They met on Wednesday. The next day, talks resumed.", "2025-07-10"),
+    ("en", "It happened in March 2020. At that time, few noticed.", "2020-03"),
+])
+def test_anaphora_uses_the_previous_time(lang, text, expected):
+    last = find_times(text, lang, PUB)[-1]
+    assert (last.value.value, last.anchor) == (expected, "previous")
+
+
+def test_relative_dates_without_publication_date_stay_unanchored():
+    (weekday,) = find_times("pada hari Sabtu", "id", None)
+    assert weekday.anchor == "none" and weekday.value.earliest is None
+    (absolute,) = find_times("7 Juli 2025", "id", None)
+    assert absolute.value.value == "2025-07-07"
+
+
+def test_part_of_day_joins_the_day():
+    (t,) = find_times("hingga siang hari pada hari Sabtu", "id", PUB)
+    assert (t.text, t.value.value) == ("siang hari pada hari Sabtu", "2025-07-12")
