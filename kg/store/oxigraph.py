@@ -1,5 +1,5 @@
 """Embedded on-disk store on Oxigraph (pyoxigraph): the default backend, fast at millions of
-triples. Each write is one SPARQL update, so it is atomic.
+triples. The new content of a write is added in one transaction.
 
 >>> import tempfile
 >>> from rdflib import URIRef, Literal
@@ -71,15 +71,16 @@ class OxigraphStore(Store):
             raise StoreError(f"cannot open store at {location}: {exc}") from None
 
     def replace_graphs(self, graphs: dict[URIRef, list[Triple]]) -> None:
-        parts = []
-        for iri, triples in graphs.items():
-            g = str(to_ox(iri))
-            body = " .\n".join(f"{to_ox(s)} {to_ox(p)} {to_ox(o)}" for s, p, o in triples)
-            parts.append(f"DROP SILENT GRAPH {g} ;\nINSERT DATA {{ GRAPH {g} {{ {body} }} }}")
-        if not parts:
-            return
+        # Quads are built (and so checked) before anything is written; then old graphs are
+        # dropped and all new quads added in one transaction.
+        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
+                 for g, triples in graphs.items() for s, p, o in triples]
         try:
-            self.store.update(" ;\n".join(parts))
+            for graph in graphs:
+                node = ox.NamedNode(str(graph))
+                if self.store.contains_named_graph(node):
+                    self.store.remove_graph(node)
+            self.store.extend(quads)
             self.store.flush()
         except OSError as exc:
             raise StoreError(f"cannot write store at {self.path}: {exc}") from None
@@ -88,7 +89,7 @@ class OxigraphStore(Store):
         node = ox.NamedNode(str(graph))
         if not self.store.contains_named_graph(node):
             return False
-        self.store.update(f"DROP GRAPH {node}")
+        self.store.remove_graph(node)
         self.store.flush()
         return True
 

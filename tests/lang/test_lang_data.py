@@ -1,0 +1,102 @@
+"""Every language folder holds the same files, and each file fits one schema: a typo fails here."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kg.lang import FILES, LANG_DIR, supported_languages
+
+PLOVER = yaml.safe_load((LANG_DIR.parent / "data" / "plover.yaml").read_text(encoding="utf-8"))
+TYPES = set(PLOVER["types"])
+
+
+def _words(value) -> bool:
+    return isinstance(value, list) and all(isinstance(w, str) and w.strip() for w in value)
+
+
+def _check_time(d):
+    assert d["date_order"] in ("DMY", "MDY", "YMD")
+    assert all(1 <= m <= 12 for m in d["months"].values())
+    assert all(0 <= w <= 6 for w in d["weekdays"].values())
+    assert set(d["units"].values()) <= {"day", "week", "month", "year", "decade", "century"}
+    assert all(v in ("PAST_REF", "PRESENT_REF", "FUTURE_REF") for v in d["vague"].values())
+    for rule in d["anaphoric"].values():
+        assert rule["unit"] in ("day", "week", "month", "year", "same") and isinstance(rule["offset"], int)
+    assert set(d["period_parts"].values()) <= {"early", "mid", "late"}
+    for key in ("weekday_lead", "year_lead", "weekday_past", "weekday_future", "past_markers", "future_markers",
+                "this_markers", "duration_lead", "set_lead", "clock_lead", "clock_zones"):
+        assert _words(d[key]), key
+    assert all(v is None or isinstance(v, int) for v in d["number_words"].values())
+
+
+def _check_triggers(d):
+    seen = set()
+    for block in d["triggers"]:
+        assert block["type"] in TYPES, block["type"]
+        if block.get("mode"):
+            assert block["mode"] in PLOVER["types"][block["type"]]["modes"], (block["type"], block["mode"])
+        assert _words(block["words"])
+        for word in block["words"]:
+            assert word == word.lower() and word not in seen, word
+            seen.add(word)
+    assert {b["type"] for b in d["triggers"]} == TYPES
+    for rule in d.get("object_triggers", []):
+        assert rule["type"] in TYPES and _words(rule["verbs"]) and _words(rule["objects"])
+
+
+def _check_grammar(d):
+    for key in ("future", "negated", "hypothetical"):
+        assert _words(d["modality"][key])
+    for key in ("according_to", "quote_verbs", "speech_verbs"):
+        assert _words(d["attribution"][key])
+    for key in ("target_prepositions", "agent_prepositions", "relative_markers", "coordinators", "clause_breaks",
+                "place_prepositions", "back_reference", "circumstance_prepositions", "victim_verbs"):
+        assert _words(d["roles"][key]), key
+    assert _words(d["abbreviations"]) and _words(d["not_names"]) and _words(d["name_particles"])
+    q = d["quantities"]
+    assert q["decimal_separator"] != q["thousands_separator"]
+    assert all(isinstance(v, int) for v in q["multipliers"].values())
+    assert set(q["casualty_words"].values()) <= set(q["casualty_words"].values())
+
+
+def _check_titles(d):
+    for group in ("titles", "institutions", "groups"):
+        for item in d[group]:
+            assert _words(item["words"]) and isinstance(item.get("role") or item.get("name"), str)
+            assert re.fullmatch(r"[a-z_]+", item["sector"]), item
+
+
+def _check_boilerplate(d):
+    for pattern in d["lines"]:
+        re.compile(pattern)
+
+
+CHECKS = {"time": _check_time, "triggers": _check_triggers, "grammar": _check_grammar, "titles": _check_titles,
+          "boilerplate": _check_boilerplate}
+
+
+def test_languages_present():
+    assert {"en", "id"} <= set(supported_languages())
+    assert set(CHECKS) == set(FILES)
+
+
+@pytest.mark.parametrize("lang", supported_languages())
+@pytest.mark.parametrize("name", FILES)
+def test_file_fits_schema(lang, name):
+    path = Path(LANG_DIR, lang, f"{name}.yaml")
+    text = path.read_text(encoding="utf-8")
+    assert text.lstrip().startswith("#"), f"{path} must start with a header saying where its lists came from"
+    CHECKS[name](yaml.safe_load(text))
+
+
+@pytest.mark.parametrize("name", FILES)
+def test_same_top_level_keys_in_every_language(name):
+    keys = {lang: set(yaml.safe_load(Path(LANG_DIR, lang, f"{name}.yaml").read_text(encoding="utf-8")))
+            for lang in supported_languages()}
+    union = set.union(*keys.values())
+    optional = {"last_markers", "next_markers", "ambiguous_months"}
+    for lang, present in keys.items():
+        assert union - present <= optional, (lang, union - present)

@@ -1,0 +1,77 @@
+"""RDF: vocabulary in sync with the ontology, SHACL-valid sample graph, provenance, deterministic IRIs."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyshacl
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.namespace import RDF
+
+from kg.rdf import genvocab
+from kg.rdf.build import IRIs, document_triples
+
+ROOT = Path(__file__).resolve().parents[2]
+SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
+NIF = Namespace("http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#")
+KG = Namespace("https://w3id.org/etkg/ontology#")
+
+
+def _graph(triples):
+    graph = Graph()
+    for t in triples:
+        graph.add(t)
+    return graph
+
+
+def test_generated_vocabulary_is_in_sync():
+    on_disk = (ROOT / "kg" / "rdf" / "vocab.py").read_text(encoding="utf-8")
+    assert on_disk == genvocab.render(ROOT / "ontology" / "kg.ttl"), "run: python -m kg.rdf.genvocab"
+
+
+def test_sample_graph_conforms_to_shapes(sample_extraction):
+    _, triples = document_triples(sample_extraction, IRIs())
+    conforms, _, report = pyshacl.validate(
+        _graph(triples), shacl_graph=Graph().parse(ROOT / "ontology" / "shapes.ttl"),
+        ont_graph=Graph().parse(ROOT / "ontology" / "kg.ttl"), inference="rdfs", advanced=True)
+    assert conforms, report
+
+
+def test_shapes_reject_a_broken_event(sample_extraction):
+    _, triples = document_triples(sample_extraction, IRIs())
+    graph = _graph(triples)
+    event = next(graph.subjects(RDF.type, KG.Event))
+    graph.remove((event, SEM.eventType, None))
+    conforms, _, _ = pyshacl.validate(graph, shacl_graph=Graph().parse(ROOT / "ontology" / "shapes.ttl"),
+                                      ont_graph=Graph().parse(ROOT / "ontology" / "kg.ttl"), inference="rdfs")
+    assert not conforms
+
+
+def test_every_event_is_explicitly_sem_event_with_provenance(sample_extraction, sample_doc):
+    _, triples = document_triples(sample_extraction, IRIs())
+    graph = _graph(triples)
+    events = set(graph.subjects(RDF.type, KG.Event))
+    assert events and events <= set(graph.subjects(RDF.type, SEM.Event))
+    for event in events:
+        mention = graph.value(event, KG.hasMention)
+        begin, end = int(graph.value(mention, NIF.beginIndex)), int(graph.value(mention, NIF.endIndex))
+        assert sample_doc.text[begin:end] == str(graph.value(mention, NIF.anchorOf))
+        sentence = graph.value(mention, NIF.sentence)
+        s_begin = int(graph.value(sentence, NIF.beginIndex))
+        assert sample_doc.text[s_begin:int(graph.value(sentence, NIF.endIndex))] == str(graph.value(sentence, NIF.anchorOf))
+
+
+def test_dated_events_have_xsd_date_bounds(sample_extraction):
+    _, triples = document_triples(sample_extraction, IRIs())
+    graph = _graph(triples)
+    for event in graph.subjects(SEM.hasTimeStamp, None):
+        for prop in (SEM.hasEarliestBeginTimeStamp, SEM.hasLatestEndTimeStamp):
+            value = graph.value(event, prop)
+            assert isinstance(value, Literal) and str(value.datatype).endswith("#date")
+
+
+def test_iris_are_deterministic_and_base_is_configurable(sample_extraction):
+    first = document_triples(sample_extraction, IRIs())
+    assert first == document_triples(sample_extraction, IRIs())
+    graph_iri, triples = document_triples(sample_extraction, IRIs("http://example.org/kb/"))
+    assert graph_iri == URIRef("http://example.org/kb/graph/lavrov-kim-id")
+    assert any(str(s).startswith("http://example.org/kb/actor/") for s, _, _ in triples)
