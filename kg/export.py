@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable
 
-from rdflib import Dataset, Graph
+from rdflib import Dataset, Graph, Literal
 from rdflib.term import Node
 
 from kg.errors import UsageError
@@ -21,7 +21,18 @@ from kg.rdf.build import PREFIXES
 from kg.store import Store
 
 
+_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
 def _nt(term: Node) -> str:
+    """A term in N-Triples syntax (one line; literals escaped as the N-Triples grammar asks)."""
+    if isinstance(term, Literal):
+        body = '"' + "".join(_ESCAPES.get(ch, ch) for ch in str(term)) + '"'
+        if term.language:
+            return f"{body}@{term.language}"
+        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+            return f"{body}^^<{term.datatype}>"
+        return body
     return term.n3()
 
 

@@ -2,11 +2,14 @@
 
 >>> sorted(named_queries())[:2]
 ['actor-relations', 'actor-timeline']
->>> "VALUES ?actor" in bind("SELECT * WHERE { ?s ?p ?actor }", {"actor": "Lavrov"})
-True
+>>> print(bind("SELECT * WHERE { ?s ?p ?actor }", {"actor": "Lavrov"}))
+SELECT * WHERE {
+  VALUES (?actor) { ("Lavrov") } ?s ?p ?actor }
+
 """
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from kg.errors import QueryError, UsageError
@@ -42,9 +45,22 @@ def _literal(value: str) -> str:
 
 
 def bind(sparql: str, bindings: dict[str, str]) -> str:
-    """Append ``VALUES ?name { "value" }`` for each binding (string literal or ``<IRI>``)."""
-    for name, value in sorted(bindings.items()):
+    """Append one ``VALUES (?a ?b) { ("x" "y") }`` clause (string literals or ``<IRI>``)."""
+    if not bindings:
+        return sparql
+    names = sorted(bindings)
+    for name in names:
         if not name.isidentifier():
             raise QueryError(f"bad variable name {name!r} in --bind")
-        sparql = sparql.rstrip() + f"\nVALUES ?{name} {{ {_literal(value)} }}"
-    return sparql
+        if not re.search(rf"[?$]{name}\b", sparql):
+            raise QueryError(f"--bind {name}: the query has no variable ?{name}")
+        if re.search(rf"\bAS\s+[?$]{name}\b", sparql, re.I):
+            raise QueryError(f"--bind {name}: ?{name} is computed by the query and cannot be bound")
+    variables = " ".join(f"?{n}" for n in names)
+    values = " ".join(_literal(bindings[n]) for n in names)
+    clause = f"VALUES ({variables}) {{ ({values}) }}"
+    # Inside the first group, so that FILTERs in the WHERE clause see the bound values.
+    bound, count = re.subn(r"\bWHERE\s*\{", lambda m: m.group(0) + "\n  " + clause, sparql, count=1, flags=re.I)
+    if not count:
+        raise QueryError("--bind needs a query with a WHERE { ... } clause")
+    return bound

@@ -46,7 +46,7 @@ class MemoryStore(Store):
         return True
 
     def graph_names(self) -> list[URIRef]:
-        return sorted(c.identifier for c in self.dataset.contexts()
+        return sorted(c.identifier for c in self.dataset.graphs()
                       if isinstance(c.identifier, URIRef) and len(c) > 0 and str(c.identifier) != "urn:x-rdflib:default")
 
     def graph_triples(self, graph: URIRef) -> set[Triple]:
