@@ -60,10 +60,11 @@ def ingest_documents(store: Store, documents: list[Document], base: str = DEFAUL
     """
     iris = IRIs(base)
     summary = IngestSummary()
-    graphs = {}
+    graphs: dict = {}
+    shared: set = set()
     for document in documents:
         extraction = extract_document(document, actors_file)
-        graph, triples = document_triples(extraction, iris)
+        graph, triples, described = document_triples(extraction, iris)
         if graph in graphs:
             raise InputError(document.source or document.id, f"duplicate document id {document.id!r} in this input")
         summary.documents += 1
@@ -71,14 +72,17 @@ def ingest_documents(store: Store, documents: list[Document], base: str = DEFAUL
         summary.events += len(extraction.events)
         summary.triples += len(triples)
         graphs[graph] = triples
-    changed = {}
+        shared.update(described)
     existing = set(store.graph_names())
+    changed = {}
     for graph, triples in graphs.items():
         if graph in existing and store.graph_triples(graph) == set(triples):
             summary.unchanged += 1
         else:
             changed[graph] = triples
-    store.replace_graphs(changed)
+    known = store.graph_triples(iris.shared_graph()) if iris.shared_graph() in existing else set()
+    new_shared = sorted(shared - known)
+    store.replace_graphs(changed, {iris.shared_graph(): new_shared} if new_shared else None)
     return summary
 
 
@@ -108,9 +112,21 @@ def ingest_text(store: Store, text: str, doc_id: str | None = None, lang: str | 
 
 
 def remove(store: Store, doc_id: str, base: str = DEFAULT_BASE) -> None:
-    """Remove one article's graph; :class:`StoreError` when it is not in the store."""
-    if not store.remove_graph(IRIs(base).graph(doc_id)):
+    """Remove one article's graph, and the descriptions of actors and places no other article
+    names; :class:`StoreError` when the article is not in the store."""
+    iris = IRIs(base)
+    if not store.remove_graph(iris.graph(doc_id)):
         raise StoreError(f"no article {doc_id!r} in the store")
+    shared = iris.shared_graph()
+    if shared not in store.graph_names():
+        return
+    still_named = {row[0] for row in store.query(
+        "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?s ?p ?x } FILTER(?g != <%s> && isIRI(?x)) }" % shared).rows}
+    kept = [t for t in store.graph_triples(shared) if t[0] in still_named]
+    if kept:
+        store.replace_graphs({shared: kept})
+    else:
+        store.remove_graph(shared)
 
 
 def query(store: Store, sparql: str) -> QueryResult:

@@ -5,7 +5,7 @@
 >>> doc = document_from_text("Lavrov bertemu Kim Jong Un pada hari Sabtu.", doc_id="d1", lang="id",
 ...                          published="2025-07-12")
 >>> iris = IRIs()
->>> graph_iri, triples = document_triples(extract_document(doc), iris)
+>>> graph_iri, triples, shared = document_triples(extract_document(doc), iris)
 >>> str(graph_iri)
 'https://w3id.org/etkg/id/graph/d1'
 """
@@ -63,6 +63,10 @@ class IRIs:
     def graph(self, doc_id: str) -> URIRef:
         return self._iri("graph", doc_id)
 
+    def shared_graph(self) -> URIRef:
+        """The one graph that describes actors and places shared by all articles."""
+        return URIRef(self.base + "shared")
+
     def article(self, doc_id: str) -> URIRef:
         return self._iri("article", doc_id)
 
@@ -108,8 +112,11 @@ def _actor_triples(node: URIRef, actor: Actor) -> Iterator[Triple]:
         yield node, K.sector, Literal(actor.sector)
 
 
-def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[Triple]]:
-    """The named-graph IRI and the sorted, de-duplicated triples of one article."""
+def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[Triple], list[Triple]]:
+    """The article's named-graph IRI, its sorted triples, and the sorted triples describing the
+    actors and places it names (these go to the shared graph, :meth:`IRIs.shared_graph`, so that
+    each actor is described once however many articles name it)."""
+    shared: list[Triple] = []
     doc = extraction.document
     art = iris.article(doc.id)
     out: list[Triple] = [
@@ -141,15 +148,15 @@ def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[T
     for m in extraction.actors:
         node, actor_node = mention("a", K.ActorMention, m.start, m.end, m.text, m.sentence), iris.actor(m.actor)
         out += [(node, K.mentionOf, actor_node), (actor_node, K.hasMention, node)]
-        out += list(_actor_triples(actor_node, m.actor))
+        shared.extend(_actor_triples(actor_node, m.actor))
         if m.text != m.actor.name:
-            out.append((actor_node, SKOS.altLabel, Literal(m.text)))
+            shared.append((actor_node, SKOS.altLabel, Literal(m.text)))
     places = {}
     for m in extraction.places:
         node, place_node = mention("p", K.PlaceMention, m.start, m.end, m.text, m.sentence), iris.place(m.place)
         places[m.place.key] = place_node
         out += [(node, K.mentionOf, place_node), (place_node, K.hasMention, node)]
-        out += list(_place_triples(place_node, m.place, iris))
+        shared.extend(_place_triples(place_node, m.place, iris))
     time_iri = {}
     for t in extraction.times:
         node = mention("t", K.TimeExpression, t.start, t.end, t.text, t.sentence)
@@ -167,12 +174,14 @@ def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[T
             out.append((node, K.ploverMode, PLOVER[f"{e.type}-{e.mode}"]))
         for role, actors in ((K.source, e.source), (K.target, e.target), (SEM.accordingTo, e.according_to)):
             for actor in actors:
-                out += [(node, role, iris.actor(actor))] + list(_actor_triples(iris.actor(actor), actor))
+                out.append((node, role, iris.actor(actor)))
+                shared.extend(_actor_triples(iris.actor(actor), actor))
                 if role != SEM.accordingTo:
                     out.append((node, SEM.hasActor, iris.actor(actor)))
         if e.place:
             place_node = places.get(e.place.key) or iris.place(e.place)
-            out += [(node, SEM.hasPlace, place_node)] + list(_place_triples(place_node, e.place, iris))
+            out.append((node, SEM.hasPlace, place_node))
+            shared.extend(_place_triples(place_node, e.place, iris))
         if e.date and e.date.earliest:
             if e.date.precision in STAMP_TYPE:
                 stamp = e.date.value[:10] if e.date.precision == "day" else e.date.value
@@ -186,7 +195,20 @@ def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[T
             for prop, number in ((RDF.value, q.value), (K.minValue, q.min), (K.maxValue, q.max)):
                 if number is not None:
                     out.append((qn, prop, Literal(int(number)) if float(number).is_integer() else Literal(number)))
-    return iris.graph(doc.id), sorted(set(out))
+    return iris.graph(doc.id), sorted(set(out)), _one_label_each(shared)
+
+
+def _one_label_each(triples: list[Triple]) -> list[Triple]:
+    """De-duplicate; keep the first label of a node so each actor has exactly one prefLabel."""
+    seen: set[URIRef] = set()
+    out = []
+    for s, p, o in dict.fromkeys(triples):
+        if p == SKOS.prefLabel:
+            if s in seen:
+                continue
+            seen.add(s)
+        out.append((s, p, o))
+    return sorted(out)
 
 
 def _place_triples(node: URIRef, place: Place, iris: IRIs) -> Iterator[Triple]:

@@ -59,8 +59,10 @@ class Store(ABC):
     name = "abstract"
 
     @abstractmethod
-    def replace_graphs(self, graphs: dict[URIRef, list[Triple]]) -> None:
-        """Set each named graph's content to exactly the given triples."""
+    def replace_graphs(self, graphs: dict[URIRef, list[Triple]],
+                       additions: dict[URIRef, list[Triple]] | None = None) -> None:
+        """Set each graph in ``graphs`` to exactly the given triples, and add ``additions`` to
+        the content of their graphs (kept), in one write."""
 
     @abstractmethod
     def remove_graph(self, graph: URIRef) -> bool:

@@ -26,7 +26,8 @@ class MemoryStore(Store):
     def __init__(self, location: str | None = None) -> None:
         self.dataset = Dataset(default_union=True)
 
-    def replace_graphs(self, graphs: dict[URIRef, list[Triple]]) -> None:
+    def replace_graphs(self, graphs: dict[URIRef, list[Triple]],
+                       additions: dict[URIRef, list[Triple]] | None = None) -> None:
         staged = {}
         for iri, triples in graphs.items():
             graph = Graph(identifier=iri)
@@ -37,6 +38,10 @@ class MemoryStore(Store):
             self.dataset.remove_graph(self.dataset.graph(iri))
             target = self.dataset.graph(iri)
             for triple in graph:
+                target.add(triple)
+        for iri, triples in (additions or {}).items():
+            target = self.dataset.graph(iri)
+            for triple in triples:
                 target.add(triple)
 
     def remove_graph(self, graph: URIRef) -> bool:

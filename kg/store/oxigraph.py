@@ -70,11 +70,12 @@ class OxigraphStore(Store):
         except OSError as exc:
             raise StoreError(f"cannot open store at {location}: {exc}") from None
 
-    def replace_graphs(self, graphs: dict[URIRef, list[Triple]]) -> None:
+    def replace_graphs(self, graphs: dict[URIRef, list[Triple]],
+                       additions: dict[URIRef, list[Triple]] | None = None) -> None:
         # Quads are built (and so checked) before anything is written; then old graphs are
         # dropped and all new quads added in one transaction.
         quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
-                 for g, triples in graphs.items() for s, p, o in triples]
+                 for part in (graphs, additions or {}) for g, triples in part.items() for s, p, o in triples]
         try:
             for graph in graphs:
                 node = ox.NamedNode(str(graph))

@@ -86,3 +86,18 @@ def test_ingest_is_idempotent_and_remove_works(any_store, sample_doc):
     assert len(any_store) == 0
     with pytest.raises(StoreError, match="no article"):
         api.remove(any_store, sample_doc.id)
+
+
+def test_actors_are_described_once_and_survive_removal_of_one_article(any_store):
+    from kg.read import document_from_text
+    docs = [document_from_text("Rusia menyerang Ukraina pada hari Sabtu.", doc_id=f"d{i}", lang="id",
+                               published="2025-07-12") for i in range(3)]
+    api.ingest_documents(any_store, docs)
+    labels = any_store.query("SELECT ?l WHERE { <https://w3id.org/etkg/id/actor/country-RUS> "
+                             "<http://www.w3.org/2004/02/skos/core#prefLabel> ?l }").rows
+    assert labels == [(labels[0][0],)] and str(labels[0][0]) == "Russia"
+    api.remove(any_store, "d0")
+    assert any_store.query("ASK { <https://w3id.org/etkg/id/actor/country-RUS> ?p ?o }").boolean
+    api.remove(any_store, "d1")
+    api.remove(any_store, "d2")
+    assert len(any_store) == 0
