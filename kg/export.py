@@ -10,6 +10,7 @@ True
 """
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Callable
 
@@ -46,6 +47,44 @@ def _nquads(store: Store) -> str:
     return "".join(line + "\n" for line in sorted(lines))
 
 
+def _turtle_body(graph: Graph) -> tuple[list[str], str]:
+    text = graph.serialize(format="turtle")
+    prefixes = [line for line in text.splitlines() if line.startswith("@prefix")]
+    body = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
+    return prefixes, body
+
+
+def _trig(store: Store) -> str:
+    """TriG with graphs in sorted order, each written by the (sorted) Turtle serializer."""
+    prefixes: set[str] = set()
+    parts = []
+    for graph_iri in store.graph_names():
+        graph = Graph()
+        for prefix, namespace in PREFIXES.items():
+            graph.bind(prefix, namespace)
+        for triple in store.graph_triples(graph_iri):
+            graph.add(triple)
+        used, body = _turtle_body(graph)
+        prefixes.update(used)
+        parts.append(f"<{graph_iri}> {{\n{body}\n}}\n")  # no re-indenting: literals span lines
+    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(parts)
+
+
+def _canonical_json(value):
+    """JSON-LD node and value lists are unordered: sort them so output is stable."""
+    if isinstance(value, dict):
+        return {k: _canonical_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        items = [_canonical_json(v) for v in value]
+        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+    return value
+
+
+def _jsonld(store: Store) -> str:
+    data = json.loads(_dataset(store).serialize(format="json-ld"))
+    return json.dumps(_canonical_json(data), sort_keys=True, ensure_ascii=False, indent=1) + "\n"
+
+
 def _dataset(store: Store) -> Dataset:
     dataset = Dataset()
     for prefix, namespace in PREFIXES.items():
@@ -66,10 +105,10 @@ def _merged(store: Store) -> Graph:
 
 EXPORTERS: dict[str, tuple[str, Callable[[Store], str]]] = {
     "turtle": (".ttl", lambda store: _merged(store).serialize(format="turtle")),
-    "trig": (".trig", lambda store: _dataset(store).serialize(format="trig")),
+    "trig": (".trig", _trig),
     "nt": (".nt", _ntriples),
     "nquads": (".nq", _nquads),
-    "jsonld": (".jsonld", lambda store: _dataset(store).serialize(format="json-ld", indent=1, sort_keys=True)),
+    "jsonld": (".jsonld", _jsonld),
 }
 RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads", "jsonld": "json-ld"}
 
