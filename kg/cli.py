@@ -166,9 +166,25 @@ def cmd_remove(args: argparse.Namespace) -> int:
 @command("evaluate")
 def cmd_evaluate(args: argparse.Namespace) -> int:
     from kg.evaluate import evaluate_gold, format_figures
+    from kg.evaluate_times import evaluate_timeml, format_timeml
 
-    result = evaluate_gold(args.gold, args.texts)
-    sys.stdout.write((json.dumps(result, indent=1) if args.format == "json" else format_figures(result)) + "\n")
+    gold = [p for p in args.gold if p.lower().endswith(".json")]
+    timeml = [p for p in args.gold if p.lower().endswith((".tml", ".xml"))]
+    if len(gold) + len(timeml) != len(args.gold):
+        other = next(p for p in args.gold if p not in gold and p not in timeml)
+        raise UsageError(f"{other}: evaluate reads gold .json, TimeML .tml or CAT .xml files")
+    results = {}
+    if gold:
+        results["gold"] = evaluate_gold(gold, args.texts)
+    if timeml:
+        results["timeml"] = evaluate_timeml(timeml, args.lang or "en")
+    if args.format == "json":
+        sys.stdout.write(json.dumps(results if len(results) > 1 else next(iter(results.values())), indent=1) + "\n")
+    else:
+        text = [format_figures(results["gold"])] if gold else []
+        text += ["time expressions (TempEval-3: span F1 strict/relaxed, value and type over relaxed matches)",
+                 format_timeml(results["timeml"])] if timeml else []
+        sys.stdout.write("\n\n".join(text) + "\n")
     return 0
 
 
@@ -225,8 +241,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output")
     p = sub.add_parser("remove", parents=[common], help="remove articles by id")
     p.add_argument("ids", nargs="+")
-    p = sub.add_parser("evaluate", help="score extraction against gold JSON files")
+    p = sub.add_parser("evaluate", help="score extraction against gold JSON, TimeML .tml or CAT .xml files")
     p.add_argument("gold", nargs="+")
+    p.add_argument("--lang", help="language of TimeML files (default en; CAT files name their own)")
     p.add_argument("--texts", help="directory holding the gold documents' texts")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p = sub.add_parser("demo", parents=[common], help="ingest the bundled sample and regenerate exports/")

@@ -155,6 +155,7 @@ class Event:
     target: list[Actor] = field(default_factory=list)
     date: TimeValue | None = None
     date_mention: TimeMention | None = None
+    latest_bound: dt.date | None = None  # undated reported events happened no later than this
     place: Place | None = None
     modality: str = "asserted"
     according_to: list[Actor] = field(default_factory=list)

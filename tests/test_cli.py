@@ -140,7 +140,8 @@ def test_bad_files_get_one_line_and_leave_the_store_unchanged(store, capsys, tmp
     (["query", "no-such-query"], "unknown named query"),
     (["timeline", "--from", "2025-13-01"], "impossible date"),
     (["timeline", "--actor", "Nobody Atall"], "no actor matches"),
-    (["evaluate", __file__], "malformed gold JSON"),
+    (["evaluate", __file__], "evaluate reads gold .json"),
+    (["evaluate", str(DATA / "articles.jsonl").replace(".jsonl", ".json")], "cannot read gold file"),
 ])
 def test_bad_options_and_queries(store, capsys, argv, reason):
     code, _, err = run(capsys, *argv, *([] if argv[0] == "evaluate" else ["--store", store]))
@@ -165,6 +166,13 @@ def test_stdin_and_console_script(tmp_path):
     result = subprocess.run([sys.executable, "-m", "kg.cli", "extract", "-", "--lang", "en", "--format", "jsonl"],
                             input="Russia attacked Ukraine on Monday.".encode(), capture_output=True, timeout=120)
     assert result.returncode == 0 and json.loads(result.stdout)["events"][0]["type"] == "ASSAULT"
+
+
+def test_evaluate_malformed_gold(tmp_path, capsys):
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json", encoding="utf-8")
+    code, _, err = run(capsys, "evaluate", str(bad))
+    assert code != 0 and "malformed gold JSON" in err and err.count("\n") == 1
 
 
 def test_evaluate_on_the_sample_gold(capsys):

@@ -9,6 +9,7 @@ is the source.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -64,8 +65,9 @@ def grammar(lang: str) -> _Grammar:
 
 def find_events(text: str, lang: str, sentences: list[Sentence], times: list[TimeMention],
                 actors: list[ActorMention], places: list[PlaceMention],
-                quantities: list[Quantity]) -> list[Event]:
-    """Events of a document in sentence order."""
+                quantities: list[Quantity], published: dt.date | None = None) -> list[Event]:
+    """Events of a document in sentence order. An undated event that is reported as having
+    happened (asserted or negated) gets the publication date as its latest bound."""
     g = grammar(lang)
     events: list[Event] = []
     previous_speaker: list[Actor] = []
@@ -108,6 +110,9 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         sentence_events = _collapse(sentence_events)
         _attach_quantities(sentence_events, [q for q in quantities if q.start >= (speech_end or 0)], sentence)
         events.extend(sentence_events)
+    for event in events:
+        if event.date is None and published and event.modality in ("asserted", "negated"):
+            event.latest_bound = published
     return events
 
 

@@ -30,7 +30,7 @@ def extract_document(document: Document, actors_file: str | None = None) -> Extr
     for s in sentences:
         exclude = [(t.start, t.end) for t in times if t.sentence == s.index]
         quantities.extend(find_quantities(text[s.start:s.end], lang, s.start, exclude))
-    events = find_events(text, lang, sentences, times, found.actors, found.places, quantities)
+    events = find_events(text, lang, sentences, times, found.actors, found.places, quantities, document.published)
     return Extraction(document, sentences, times, found.actors, found.places, events)
 
 
@@ -79,7 +79,8 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
              "trigger": {"start": e.trigger.start, "end": e.trigger.end, "text": e.trigger_text},
              "type": e.type, "mode": e.mode,
              "source": [_actor(a) for a in e.source], "target": [_actor(a) for a in e.target],
-             "date": _date(e.date),
+             "date": _date(e.date) or ({"value": None, "precision": None, "earliest": None,
+                                        "latest": e.latest_bound.isoformat()} if e.latest_bound else None),
              "place": {"name": e.place.name, "country": e.place.country, "id": e.place.key} if e.place else None,
              "modality": e.modality,
              "according_to": [_actor(a) for a in e.according_to],

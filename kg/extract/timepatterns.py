@@ -54,6 +54,14 @@ def time_patterns(lang: str) -> TimePatterns:
     pre_dir = alt(d.get("last_markers", []) + d.get("next_markers", []) + d["this_markers"]) if d.get("last_markers") else None
     wd_dir = alt(d["weekday_past"] + d["weekday_future"])
     parts = alt(d["period_parts"])
+    quarter_words = alt(w for w, u in d["units"].items() if u == "quarter")
+    ordinals = alt(d["ordinals"])
+    count_nouns = alt(d["count_nouns"])
+    anaphoric_markers = alt(d["anaphoric_markers"])
+    if d.get("recent_duration_lead"):
+        recent = rf"{b}(?P<lead>{alt(d['recent_duration_lead'])})\s+(?:(?P<n>{numbers})\s+)?(?P<u>{units}){e}"
+    else:
+        recent = rf"{b}(?:dalam\s+)?(?:(?P<n>{numbers})\s+)?(?P<u>{units})\s+(?P<tail>{alt(d['recent_duration_tail'])}){e}"
     ordinal = r"(?:st|nd|rd|th)?"
     families = {
         "iso": rf"{b}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}",
@@ -61,6 +69,13 @@ def time_patterns(lang: str) -> TimePatterns:
         "dmy": rf"{b}(?:(?P<lead>{wd_lead})\s+)?(?:(?P<wd>{weekdays}),?\s+(?:\(\s*)?)?(?P<d>\d{{1,2}}){ordinal}\s+(?:of\s+)?(?P<m>{months})\.?(?:,?\s+(?P<y>\d{{4}}))?{e}\)?",
         "mdy": rf"{b}(?:(?P<wd>{weekdays}),?\s+)?(?P<m>{months})\.?\s+(?P<d>\d{{1,2}}){ordinal}(?:,?\s+(?P<y>\d{{4}}))?{e}(?![.,]\d)",
         "month_year": rf"{b}(?P<m>{months})\.?,?\s+(?P<y>\d{{4}}){e}",
+        "month_alone": rf"{b}(?:{alt(d['month_lead'])})\s+(?P<core>(?P<m>{months})){e}(?!\.?\s*\d)",
+        "bare_year": rf"(?<![\w$€£¥.,/-])(?P<y>1[89]\d\d|20\d\d)(?![\w/-]|[.,]\d|-an|'?s{e}|\s*%|\s+{count_nouns}{e})",
+        "quarter": (rf"{b}(?:(?:the\s+)?(?P<ord>{ordinals})\s+(?P<u>{quarter_words})|(?P<u2>{quarter_words})\s+(?P<ord2>{ordinals}))"
+                    rf"(?:\s+(?:of\s+)?(?:tahun\s+)?(?P<y>\d{{4}}))?{e}|{b}Q(?P<q>[1-4])[\s-]*(?P<y2>\d{{4}}){e}"),
+        "set_word": rf"{b}(?P<word>{alt(d['set_words'])}){e}",
+        "recent_duration": recent,
+        "anaphoric_offset": rf"{b}(?P<n>{numbers})\s+(?P<u>{units})\s+(?P<dir>{anaphoric_markers}){e}",
         "year": rf"{b}(?:{year_lead})\s+(?P<y>1[5-9]\d\d|20\d\d|21\d\d){e}(?![.,]\d|-an|'?s{e})",
         "decade": rf"{b}(?:(?:the|tahun)\s+)?(?P<y>1[5-9]\d0|20\d0)(?:-an|'?s){e}",
         "weekday": rf"{b}(?:(?P<pre>{pre_dir})\s+)?(?:(?P<lead>{wd_lead})\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>{pods}))?(?:\s+(?P<dir>{wd_dir}))?{e}" if pre_dir else
@@ -71,7 +86,7 @@ def time_patterns(lang: str) -> TimePatterns:
                           rf"{b}(?P<u>{units})\s+(?P<dir>{past}|{future}|{this}){e}"),
         "anaphoric": rf"{b}(?P<phrase>{alt(d['anaphoric'])}){e}",
         "vague": rf"{b}(?P<phrase>{alt(d['vague'])}){e}",
-        "period_part": rf"{b}(?P<part>{parts})[\s-]+(?:(?P<m>{months})(?:\s+(?P<y>\d{{4}}))?|(?:(?:{year_lead})\s+)?(?P<y2>1[5-9]\d\d|20\d\d)|(?:(?P<pre>{pre_dir or this})\s+)?(?P<u>{units})(?:\s+(?P<dir>{past}|{future}|{this}))?){e}",
+        "period_part": rf"{b}(?P<part>{parts})[\s-]+(?:(?P<m>{months})(?:\s+(?P<y>\d{{4}}))?|(?:(?:{year_lead})\s+)?(?P<y2>1[5-9]\d\d|20\d\d)|(?:the\s+)?(?:(?P<pre>{pre_dir or this})\s+)?(?P<u>{units})(?:\s+(?P<dir>{past}|{future}|{this}))?){e}",
         "clock": rf"{b}(?:(?P<lead>{alt(d['clock_lead'])})\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?|(?P<h2>\d{{1,2}})(?:[.:](?P<mi2>\d{{2}}))?\s*(?P<ampm2>[ap]\.m\.|[ap]m{e}))(?:\s*(?P<zone>{alt(d['clock_zones'])}))?",
         "part_of_day": rf"{b}(?:(?P<this>{this})\s+)?(?P<pod>{pods})(?:\s+(?P<suffix>{alt(d['part_of_day_suffix'])}))?{e}" if d["part_of_day_suffix"] else rf"{b}(?P<this>{this})\s+(?P<pod>{pods}){e}",
         "duration": rf"{b}(?:(?P<lead>{alt(d['duration_lead'])})\s+)?(?P<n>{numbers})\s+(?P<u>{units}){e}",

@@ -24,10 +24,10 @@ from kg.extract.timepatterns import TimePatterns, time_patterns
 from kg.model import TimeMention, TimeValue
 
 Resolved = tuple[str, TimeValue, str] | None  # (TIMEX type, value, anchor)
-UNIT_CODES = {"day": "D", "week": "W", "month": "M", "year": "Y", "decade": "DE", "century": "CE"}
-PRIORITY = ["iso", "numeric", "dmy", "mdy", "month_year", "period_part", "decade", "year", "weekday",
-            "deictic", "ago", "anaphoric", "vague", "relative_unit", "clock", "part_of_day", "set",
-            "duration"]
+UNIT_CODES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+PRIORITY = ["iso", "numeric", "dmy", "mdy", "month_year", "quarter", "period_part", "decade", "year", "weekday",
+            "deictic", "ago", "anaphoric_offset", "anaphoric", "vague", "recent_duration", "relative_unit", "clock",
+            "part_of_day", "set", "set_word", "duration", "month_alone", "bare_year"]
 
 
 @lru_cache(maxsize=None)
@@ -61,6 +61,12 @@ class _Context:
         self.published = published
         self.patterns = patterns
         self.previous: TimeValue | None = None
+        self.sentence = ""
+
+    def future_context(self, before: int) -> bool:
+        """True when a future word ("akan", "will") comes earlier in the sentence."""
+        head = self.sentence[:before].lower()
+        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in self.patterns.data["future_context"])
 
 
 def find_times(text: str, lang: str, published: datetime.date | None,
@@ -71,6 +77,7 @@ def find_times(text: str, lang: str, published: datetime.date | None,
     result: list[TimeMention] = []
     for index, (start, end) in enumerate(spans or [(0, len(text))]):
         chunk = text[start:end]
+        context.sentence = chunk
         for begin, finish, family, match in _candidates(chunk, patterns):
             resolved = RESOLVERS[family](match, context)
             if resolved is None:
@@ -88,7 +95,8 @@ def _candidates(chunk: str, patterns: TimePatterns) -> list[tuple[int, int, str,
     for rank, family in enumerate(PRIORITY):
         for match in patterns.families[family].finditer(chunk):
             if _acceptable(family, match, patterns):
-                found.append((match.start(), match.end(), rank, family, match))
+                core = "core" if match.groupdict().get("core") else 0
+                found.append((match.start(core), match.end(core), rank, family, match))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
     for begin, finish, _, family, match in found:
@@ -137,6 +145,8 @@ def _weekday(match: re.Match[str], ctx: _Context) -> Resolved:
         day = pub + datetime.timedelta(days=(wd - pub.weekday()) % 7 or 7)
     elif direction in [w.lower() for w in ctx.patterns.data["weekday_past"]]:
         day = pub - datetime.timedelta(days=(pub.weekday() - wd) % 7 or 7)
+    elif not direction and ctx.future_context(match.start()):
+        day = pub + datetime.timedelta(days=(wd - pub.weekday()) % 7)  # "akan bertemu pada hari Senin"
     else:
         day = pub - datetime.timedelta(days=(pub.weekday() - wd) % 7)
     return _with_pod(tv.day_value(day), pod, "publication")
@@ -292,9 +302,7 @@ def _part_of_day(match: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _duration(match: re.Match[str], ctx: _Context) -> Resolved:
-    count = ctx.patterns.number(match["n"])
-    code = UNIT_CODES[_unit(ctx, match["u"])]
-    return "DURATION", TimeValue(f"P{'X' if count is None else count}{code}"), "none"
+    return "DURATION", TimeValue(_duration_code(ctx.patterns.number(match["n"]), _unit(ctx, match["u"]))), "none"
 
 
 def _set(match: re.Match[str], ctx: _Context) -> Resolved:
@@ -302,7 +310,69 @@ def _set(match: re.Match[str], ctx: _Context) -> Resolved:
     return "SET", TimeValue(f"P{count or 'X'}{UNIT_CODES[_unit(ctx, match['u'])]}"), "none"
 
 
+def _month_alone(match: re.Match[str], ctx: _Context) -> Resolved:
+    month = ctx.patterns.data["months"][match["m"].lower()]
+    if ctx.published is None:
+        return "DATE", TimeValue(f"XXXX-{month:02d}"), "none"
+    year = ctx.published.year
+    if ctx.future_context(match.start()):
+        year += month < ctx.published.month
+    else:
+        year -= month > ctx.published.month
+    return "DATE", tv.month_value(year, month), "publication"
+
+
+def _quarter(match: re.Match[str], ctx: _Context) -> Resolved:
+    ordinals = ctx.patterns.data["ordinals"]
+    number = int(match["q"]) if match["q"] else ordinals.get(match["ord"] or match["ord2"]) or \
+        ordinals.get((match["ord"] or match["ord2"] or "").lower())
+    year = match["y"] or match["y2"]
+    if year:
+        return "DATE", tv.quarter_value(int(year), number), "none"
+    if ctx.published is None:
+        return "DATE", TimeValue(f"XXXX-Q{number}"), "none"
+    return "DATE", tv.quarter_value(ctx.published.year, number), "publication"
+
+
+def _set_word(match: re.Match[str], ctx: _Context) -> Resolved:
+    return "SET", TimeValue(_lookup(ctx.patterns.data["set_words"], match["word"])), "none"
+
+
+def _duration_code(count: int | None, unit: str) -> str:
+    if unit == "decade":
+        return f"P{'X' if count is None else count * 10}Y"
+    if unit == "century":
+        return f"P{'X' if count is None else count * 100}Y"
+    return f"P{'X' if count is None else count}{UNIT_CODES[unit]}"
+
+
+def _recent_duration(match: re.Match[str], ctx: _Context) -> Resolved:
+    unit = _unit(ctx, match["u"])
+    lead = re.sub(r"\s+", " ", (match.groupdict().get("lead") or "").lower())
+    singular = not match["n"] and not (ctx.patterns.lang == "en" and match["u"].lower().endswith("s"))
+    if singular and lead in ctx.patterns.data.get("recent_date_lead", []) and ctx.published:
+        return "DATE", tv.unit_value(tv.shift_day(ctx.published, unit, -1), unit), "publication"
+    if match["n"]:
+        count = ctx.patterns.number(match["n"])
+    else:
+        count = None if match["u"].lower().endswith("s") and ctx.patterns.lang == "en" else 1
+    return "DURATION", TimeValue(_duration_code(count, unit)), "none"
+
+
+def _anaphoric_offset(match: re.Match[str], ctx: _Context) -> Resolved:
+    unit, count = _unit(ctx, match["u"]), ctx.patterns.number(match["n"])
+    sign = ctx.patterns.data["anaphoric_markers"][match["dir"].lower()]
+    base = ctx.previous
+    order = ["day", "week", "month", "quarter", "year", "decade", "century"]
+    if count is None or base is None or base.earliest is None or base.precision not in order \
+            or order.index(base.precision) > order.index(unit):
+        return "DURATION", TimeValue(_duration_code(count, unit)), "none"
+    return "DATE", tv.unit_value(tv.shift_day(base.earliest, unit, sign * count), unit), "previous"
+
+
 RESOLVERS: dict[str, Callable[[re.Match[str], _Context], Resolved]] = {
+    "month_alone": _month_alone, "bare_year": _year, "quarter": _quarter, "set_word": _set_word,
+    "recent_duration": _recent_duration, "anaphoric_offset": _anaphoric_offset,
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute,
     "month_year": _absolute, "year": _year, "decade": _decade, "weekday": _weekday,
     "deictic": _deictic, "ago": _ago, "relative_unit": _relative_unit, "anaphoric": _anaphoric,

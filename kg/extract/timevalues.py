@@ -39,6 +39,13 @@ def century_value(year: int) -> TimeValue:
     return TimeValue(f"{start // 100:02d}", "century", datetime.date(start, 1, 1), datetime.date(start + 99, 12, 31))
 
 
+def quarter_value(year: int, quarter: int) -> TimeValue:
+    first = datetime.date(year, 3 * quarter - 2, 1)
+    last_month = 3 * quarter
+    last = datetime.date(year, last_month, calendar.monthrange(year, last_month)[1])
+    return TimeValue(f"{year:04d}-Q{quarter}", "quarter", first, last)
+
+
 def week_value(day: datetime.date) -> TimeValue:
     iso_year, week, _ = day.isocalendar()
     monday = day - datetime.timedelta(days=day.weekday())
@@ -53,6 +60,9 @@ def bounds_of(value: str) -> TimeValue:
         return month_value(int(value[:4]), int(value[5:]))
     if re.fullmatch(r"\d{4}", value):
         return year_value(int(value))
+    quarter = re.fullmatch(r"(\d{4})-Q([1-4])", value)
+    if quarter:
+        return quarter_value(int(quarter[1]), int(quarter[2]))
     week = _WEEK_RE.match(value)
     if week:
         monday = datetime.date.fromisocalendar(int(week[1]), int(week[2]), 1)
@@ -68,6 +78,8 @@ def unit_value(day: datetime.date, unit: str) -> TimeValue:
         return week_value(day)
     if unit == "month":
         return month_value(day.year, day.month)
+    if unit == "quarter":
+        return quarter_value(day.year, (day.month - 1) // 3 + 1)
     if unit == "year":
         return year_value(day.year)
     if unit == "decade":
@@ -81,7 +93,7 @@ def shift_day(day: datetime.date, unit: str, count: int) -> datetime.date:
         return day + datetime.timedelta(days=count)
     if unit == "week":
         return day + datetime.timedelta(weeks=count)
-    months = {"month": 1, "year": 12, "decade": 120, "century": 1200}[unit] * count
+    months = {"month": 1, "quarter": 3, "year": 12, "decade": 120, "century": 1200}[unit] * count
     index = day.year * 12 + day.month - 1 + months
     year, month = divmod(index, 12)
     month += 1

@@ -189,6 +189,8 @@ def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[T
             out += list(_bounds(node, e.date))
             if e.date_mention is not None:
                 out.append((node, K.dateExpression, time_iri[(e.date_mention.start, e.date_mention.end)]))
+        elif e.latest_bound:
+            out.append((node, SEM.hasLatestEndTimeStamp, Literal(e.latest_bound.isoformat(), datatype=XSD.date)))
         for n, q in enumerate(e.quantities):
             qn = URIRef(f"{node}/q{n}")
             out += [(node, K.hasQuantity, qn), (qn, RDF.type, K.Quantity), (qn, K.unit, Literal(q.unit))]

@@ -70,3 +70,15 @@ def test_back_reference_takes_the_date_of_the_earlier_event():
             "Zelensky mengatakan Rusia meluncurkan 26 rudal dalam serangan tersebut.")
     dated = [e[3] for e in events(text, "id")]
     assert dated == ["2025-07-12", "2025-07-12"]
+
+
+def test_undated_reported_events_end_no_later_than_publication():
+    record = extract_text("Trump menuduh Putin berbohong. Rusia akan menyerang Kyiv.", lang="id", published="2025-07-12")
+    accuse, attack = record["events"]
+    assert accuse["date"] == {"value": None, "precision": None, "earliest": None, "latest": "2025-07-12"}
+    assert attack["modality"] == "future" and attack["date"] is None
+
+
+def test_planned_events_may_lie_after_publication():
+    (event,) = events("Prabowo akan mengunjungi Tokyo pada hari Senin.", "id")
+    assert event[3] == "2025-07-14" and event[4] == "future"

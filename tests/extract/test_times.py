@@ -98,3 +98,49 @@ def test_relative_dates_without_publication_date_stay_unanchored():
 def test_part_of_day_joins_the_day():
     (t,) = find_times("hingga siang hari pada hari Sabtu", "id", PUB)
     assert (t.text, t.value.value) == ("siang hari pada hari Sabtu", "2025-07-12")
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "pada Februari", "2025-02"),                   # month alone after a preposition: this year
+    ("id", "sejak Desember", "2024-12"),                  # ... or last year when it lies after the DCT
+    ("id", "Dia akan datang pada Desember", "2025-12"),   # ... unless the sentence looks forward
+    ("id", "sejak 2004 ia", "2004"),
+    ("id", "perjanjian 1991 itu", "1991"),
+    ("id", "kuartal pertama 2024", "2024-Q1"),
+    ("id", "dua tahun terakhir", "P2Y"),
+    ("id", "konferensi tahunan", "P1Y"),
+    ("id", "Mereka akan bertemu pada hari Senin", "2025-07-14"),
+    ("en", "in February", "2025-02"),
+    ("en", "since 2004", "2004"),
+    ("en", "the 1991 settlement", "1991"),
+    ("en", "the first quarter of 2008", "2008-Q1"),
+    ("en", "Q3 2024", "2024-Q3"),
+    ("en", "during the last quarter", "2025-Q2"),
+    ("en", "its annual conference", "P1Y"),
+    ("en", "over the past three years", "P3Y"),
+    ("en", "the past decade", "P10Y"),
+    ("en", "They will meet on Monday", "2025-07-14"),
+])
+def test_more_values(lang, text, expected):
+    found = values(text, lang)
+    assert len(found) == 1 and found[0][1] == expected, found
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Ia ditangkap pada 3 Maret 2024. Tiga hari kemudian ia dibebaskan.", "2024-03-06"),
+    ("en", "He was arrested on March 3, 2024. Three days later he was freed.", "2024-03-06"),
+])
+def test_counted_anaphora(lang, text, expected):
+    assert find_times(text, lang, PUB)[-1].value.value == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "sebanyak 2000 orang mengungsi"), ("en", "some 2000 troops crossed"), ("en", "up 2015%"),
+    ("id", "Mei Ling datang"), ("en", "April Smith spoke"),
+])
+def test_year_and_month_traps(lang, text):
+    assert values(text, lang) == []
+
+
+def test_english_n_units_after_an_event_is_a_duration():
+    assert values("five years after its launch", "en") == [("five years", "P5Y")]

@@ -21,13 +21,18 @@ def _check_time(d):
     assert d["date_order"] in ("DMY", "MDY", "YMD")
     assert all(1 <= m <= 12 for m in d["months"].values())
     assert all(0 <= w <= 6 for w in d["weekdays"].values())
-    assert set(d["units"].values()) <= {"day", "week", "month", "year", "decade", "century"}
+    assert set(d["units"].values()) <= {"day", "week", "month", "quarter", "year", "decade", "century"}
+    assert all(re.fullmatch(r"P\d+[DWMYQ]", v) for v in d["set_words"].values())
+    assert all(isinstance(v, int) and 1 <= v <= 4 for v in d["ordinals"].values())
+    assert all(v in (-1, 1) for v in d["anaphoric_markers"].values())
+    assert _words(d.get("recent_duration_lead") or d.get("recent_duration_tail"))
     assert all(v in ("PAST_REF", "PRESENT_REF", "FUTURE_REF") for v in d["vague"].values())
     for rule in d["anaphoric"].values():
         assert rule["unit"] in ("day", "week", "month", "year", "same") and isinstance(rule["offset"], int)
     assert set(d["period_parts"].values()) <= {"early", "mid", "late"}
     for key in ("weekday_lead", "year_lead", "weekday_past", "weekday_future", "past_markers", "future_markers",
-                "this_markers", "duration_lead", "set_lead", "clock_lead", "clock_zones"):
+                "this_markers", "duration_lead", "set_lead", "clock_lead", "clock_zones", "month_lead", "count_nouns",
+                "future_context"):
         assert _words(d[key]), key
     assert all(v is None or isinstance(v, int) for v in d["number_words"].values())
 
@@ -97,6 +102,7 @@ def test_same_top_level_keys_in_every_language(name):
     keys = {lang: set(yaml.safe_load(Path(LANG_DIR, lang, f"{name}.yaml").read_text(encoding="utf-8")))
             for lang in supported_languages()}
     union = set.union(*keys.values())
-    optional = {"last_markers", "next_markers", "ambiguous_months"}
+    optional = {"last_markers", "next_markers", "ambiguous_months", "recent_duration_lead", "recent_duration_tail",
+                "recent_date_lead"}
     for lang, present in keys.items():
         assert union - present <= optional, (lang, union - present)
