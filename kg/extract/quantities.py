@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from kg.extract.timepatterns import alt
 from kg.lang import load
+from kg.nlp.numbers import number_word_pattern, parse_number_words
 from kg.model import Quantity
 
 
@@ -26,9 +27,8 @@ class _Rules:
 @lru_cache(maxsize=None)
 def _rules(lang: str) -> _Rules:
     q = load(lang, "grammar")["quantities"]
-    words = alt(k for k in q["number_words"])
-    mult = alt(q["multipliers"])
-    number = rf"(?:\d[\d.,]*\d|\d)(?:\s+{mult})?|{words}(?:\s+{mult})?"
+    mult = alt(k for k, v in load(lang, "numbers")["scales"].items() if v >= 1000)
+    number = rf"(?:\d[\d.,]*\d|\d)(?:\s+{mult})?|{number_word_pattern(lang)}"
     marker = alt(q["min_markers"] + q["max_markers"] + q["approx_markers"])
     pattern = (
         rf"(?<![\w.,])(?:(?P<marker>{marker})\s+)?(?P<n1>{number})"
@@ -42,14 +42,14 @@ def parse_number(text: str, lang: str) -> float | None:
     """Numeric value of "25.000", "1,5 juta", "dua", "9 juta" in the language's conventions."""
     q = _rules(lang).data
     text = re.sub(r"\s+", " ", text.strip().lower())
+    if not text[:1].isdigit():
+        value = parse_number_words(text, lang)
+        return None if value is None else float(value)
     multiplier = 1
-    for word, factor in q["multipliers"].items():
-        if text.endswith(" " + word):
+    for word, factor in load(lang, "numbers")["scales"].items():
+        if factor >= 1000 and text.endswith(" " + word):
             text, multiplier = text[: -len(word) - 1], factor
             break
-    if text in q["number_words"]:
-        value = q["number_words"][text]
-        return None if value is None else float(value * multiplier)
     digits = text.replace(q["thousands_separator"], "")
     digits = digits.replace(q["decimal_separator"], ".")
     try:
@@ -71,7 +71,7 @@ def find_quantities(text: str, lang: str, offset: int = 0,
             continue
         unit_words = []
         for word in (match["unit"] or "").split():
-            if word[0].isupper() or word.lower() in stops or word.lower() in q["multipliers"]:
+            if word[0].isupper() or word.lower() in stops or word.lower() in load(lang, "numbers")["scales"]:
                 break
             unit_words.append(word.lower())
         if not unit_words:

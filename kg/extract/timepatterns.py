@@ -14,6 +14,7 @@ from functools import lru_cache
 from typing import Any
 
 from kg.lang import load
+from kg.nlp.numbers import number_word_pattern, parse_number_words
 
 
 def alt(words: Any) -> str:
@@ -29,11 +30,8 @@ class TimePatterns:
     families: dict[str, re.Pattern[str]]
 
     def number(self, text: str) -> int | None:
-        """Integer of a digit string or number word; ``None`` for vague words ("beberapa")."""
-        text = re.sub(r"\s+", " ", text.lower())
-        if text.isdigit():
-            return int(text)
-        return self.data["number_words"].get(text)
+        """Integer of a digit string or number words; ``None`` for vague words ("beberapa")."""
+        return int(text) if text.isdigit() else parse_number_words(text, self.lang)
 
 
 @lru_cache(maxsize=None)
@@ -43,7 +41,7 @@ def time_patterns(lang: str) -> TimePatterns:
     months = alt(d["months"])
     weekdays = alt(d["weekdays"])
     units = alt(d["units"])
-    numbers = r"(?:\d{1,3}|" + alt(k for k in d["number_words"]) + ")"
+    numbers = r"(?:\d{1,3}|" + number_word_pattern(lang) + ")"
     pods = alt(d["parts_of_day"])
     b, e = r"(?<![\w])", r"(?![\w])"
     wd_lead = alt(d["weekday_lead"])
@@ -74,6 +72,8 @@ def time_patterns(lang: str) -> TimePatterns:
         "quarter": (rf"{b}(?:(?:the\s+)?(?P<ord>{ordinals})\s+(?P<u>{quarter_words})|(?P<u2>{quarter_words})\s+(?P<ord2>{ordinals}))"
                     rf"(?:\s+(?:of\s+)?(?:tahun\s+)?(?P<y>\d{{4}}))?{e}|{b}Q(?P<q>[1-4])[\s-]*(?P<y2>\d{{4}}){e}"),
         "set_word": rf"{b}(?P<word>{alt(d['set_words'])}){e}",
+        "weekend": (rf"{b}(?:(?P<pre>{pre_dir}|the)\s+)?(?P<w>{alt(d['weekend'])}){e}" if pre_dir else
+                    rf"{b}(?P<w>{alt(d['weekend'])})(?:\s+(?P<dir>{past}|{future}|{this}))?{e}"),
         "recent_duration": recent,
         "anaphoric_offset": rf"{b}(?P<n>{numbers})\s+(?P<u>{units})\s+(?P<dir>{anaphoric_markers}){e}",
         "year": rf"{b}(?:{year_lead})\s+(?P<y>1[5-9]\d\d|20\d\d|21\d\d){e}(?![.,]\d|-an|'?s{e})",

@@ -25,7 +25,7 @@ from kg.model import TimeMention, TimeValue
 
 Resolved = tuple[str, TimeValue, str] | None  # (TIMEX type, value, anchor)
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
-PRIORITY = ["iso", "numeric", "dmy", "mdy", "month_year", "quarter", "period_part", "decade", "year", "weekday",
+PRIORITY = ["iso", "numeric", "dmy", "mdy", "month_year", "quarter", "weekend", "period_part", "decade", "year", "weekday",
             "deictic", "ago", "anaphoric_offset", "anaphoric", "vague", "recent_duration", "relative_unit", "clock",
             "part_of_day", "set", "set_word", "duration", "month_alone", "bare_year"]
 
@@ -334,6 +334,22 @@ def _quarter(match: re.Match[str], ctx: _Context) -> Resolved:
     return "DATE", tv.quarter_value(ctx.published.year, number), "publication"
 
 
+def _weekend(match: re.Match[str], ctx: _Context) -> Resolved:
+    """The Saturday-Sunday of a week: "akhir pekan ini/lalu/depan", "this/last/next weekend"."""
+    if ctx.published is None:
+        return "DATE", TimeValue("XXXX-WXX-WE"), "none"
+    groups = match.groupdict()
+    word = re.sub(r"\s+", " ", (groups.get("dir") or groups.get("pre") or "").lower())
+    shift = _direction(ctx, word)
+    pub = ctx.published
+    if not shift and word not in ctx.patterns.data["this_markers"]:
+        # bare "akhir pekan": the coming one when the sentence looks forward, else the last one
+        shift = 0 if pub.weekday() >= 5 else (0 if ctx.future_context(match.start()) else -1)
+    saturday = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(days=5 + 7 * shift)
+    week = tv.week_value(saturday)
+    return "DATE", TimeValue(f"{week.value}-WE", "week", saturday, saturday + datetime.timedelta(days=1)), "publication"
+
+
 def _set_word(match: re.Match[str], ctx: _Context) -> Resolved:
     return "SET", TimeValue(_lookup(ctx.patterns.data["set_words"], match["word"])), "none"
 
@@ -371,7 +387,7 @@ def _anaphoric_offset(match: re.Match[str], ctx: _Context) -> Resolved:
 
 
 RESOLVERS: dict[str, Callable[[re.Match[str], _Context], Resolved]] = {
-    "month_alone": _month_alone, "bare_year": _year, "quarter": _quarter, "set_word": _set_word,
+    "weekend": _weekend, "month_alone": _month_alone, "bare_year": _year, "quarter": _quarter, "set_word": _set_word,
     "recent_duration": _recent_duration, "anaphoric_offset": _anaphoric_offset,
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute,
     "month_year": _absolute, "year": _year, "decade": _decade, "weekday": _weekday,

@@ -18,7 +18,7 @@ import yaml
 from kg.errors import UsageError
 
 LANG_DIR = Path(__file__).resolve().parent
-FILES = ("time", "triggers", "grammar", "titles", "boilerplate")
+FILES = ("time", "triggers", "grammar", "titles", "boilerplate", "numbers")
 
 
 @lru_cache(maxsize=1)

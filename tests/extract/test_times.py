@@ -144,3 +144,23 @@ def test_year_and_month_traps(lang, text):
 
 def test_english_n_units_after_an_event_is_a_duration():
     assert values("five years after its launch", "en") == [("five years", "P5Y")]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "dua belas hari lalu", "2025-06-30"),
+    ("id", "dua puluh lima tahun lalu", "2000"),
+    ("id", "seratus tahun lalu", "1925"),
+    ("en", "twenty-five years ago", "2000"),
+    ("en", "a hundred years ago", "1925"),
+    ("en", "fourteen days ago", "2025-06-28"),
+])
+def test_number_words(lang, text, expected):
+    assert values(text, lang)[0][1] == expected
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "akhir pekan lalu", "2025-W27-WE"), ("id", "akhir pekan ini", "2025-W28-WE"),
+    ("en", "last weekend", "2025-W27-WE"), ("en", "next weekend", "2025-W29-WE"),
+])
+def test_weekends(lang, text, expected):
+    assert values(text, lang, dt.date(2025, 7, 9)) == [(text, expected)]

@@ -34,7 +34,6 @@ def _check_time(d):
                 "this_markers", "duration_lead", "set_lead", "clock_lead", "clock_zones", "month_lead", "count_nouns",
                 "future_context"):
         assert _words(d[key]), key
-    assert all(v is None or isinstance(v, int) for v in d["number_words"].values())
 
 
 def _check_triggers(d):
@@ -63,7 +62,6 @@ def _check_grammar(d):
     assert _words(d["abbreviations"]) and _words(d["not_names"]) and _words(d["name_particles"])
     q = d["quantities"]
     assert q["decimal_separator"] != q["thousands_separator"]
-    assert all(isinstance(v, int) for v in q["multipliers"].values())
     assert set(q["casualty_words"].values()) <= set(q["casualty_words"].values())
 
 
@@ -79,7 +77,13 @@ def _check_boilerplate(d):
         re.compile(pattern)
 
 
-CHECKS = {"time": _check_time, "triggers": _check_triggers, "grammar": _check_grammar, "titles": _check_titles,
+def _check_numbers(d):
+    assert all(isinstance(v, int) and v >= 0 for v in d["atoms"].values())
+    assert all(isinstance(v, int) and v >= 10 for v in d["scales"].values())
+    assert isinstance(d["teen"], list) and _words(d["vague"])
+
+
+CHECKS = {"numbers": _check_numbers, "time": _check_time, "triggers": _check_triggers, "grammar": _check_grammar, "titles": _check_titles,
           "boilerplate": _check_boilerplate}
 
 
