@@ -20,6 +20,8 @@ from kg.nlp.numbers import number_word_pattern, parse_number_words
 def alt(words: Any) -> str:
     """A non-capturing alternation of words, longest first, spaces matching any white space."""
     items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
+    if not items:
+        return "(?!)"  # matches nothing
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
 
 
@@ -41,7 +43,12 @@ def time_patterns(lang: str) -> TimePatterns:
     months = alt(d["months"])
     weekdays = alt(d["weekdays"])
     units = alt(d["units"])
+    one = alt(d["unit_with_one"])
+    count_unit = rf"(?:(?P<n>{{numbers}})\s+(?P<u>{units})|(?P<one>{one}))"
+    maybe_count_unit = rf"(?:(?:(?P<n>{{numbers}})\s+)?(?P<u>{units})|(?P<one>{one}))"
     numbers = r"(?:\d{1,3}|" + number_word_pattern(lang) + ")"
+    count_unit = count_unit.format(numbers=numbers)
+    maybe_count_unit = maybe_count_unit.format(numbers=numbers)
     pods = alt(d["parts_of_day"])
     b, e = r"(?<![\w])", r"(?![\w])"
     wd_lead = alt(d["weekday_lead"])
@@ -51,15 +58,16 @@ def time_patterns(lang: str) -> TimePatterns:
     this = alt(d["this_markers"])
     pre_dir = alt(d.get("last_markers", []) + d.get("next_markers", []) + d["this_markers"]) if d.get("last_markers") else None
     wd_dir = alt(d["weekday_past"] + d["weekday_future"])
+    week_dir = alt(d["weekday_prev_week"] + d["weekday_next_week"])
     parts = alt(d["period_parts"])
     quarter_words = alt(w for w, u in d["units"].items() if u == "quarter")
     ordinals = alt(d["ordinals"])
     count_nouns = alt(d["count_nouns"])
     anaphoric_markers = alt(d["anaphoric_markers"])
     if d.get("recent_duration_lead"):
-        recent = rf"{b}(?P<lead>{alt(d['recent_duration_lead'])})\s+(?:(?P<n>{numbers})\s+)?(?P<u>{units}){e}"
+        recent = rf"{b}(?P<lead>{alt(d['recent_duration_lead'])})\s+{maybe_count_unit}{e}"
     else:
-        recent = rf"{b}(?:dalam\s+)?(?:(?P<n>{numbers})\s+)?(?P<u>{units})\s+(?P<tail>{alt(d['recent_duration_tail'])}){e}"
+        recent = rf"{b}(?:dalam\s+)?{maybe_count_unit}\s+(?P<tail>{alt(d['recent_duration_tail'])}){e}"
     ordinal = r"(?:st|nd|rd|th)?"
     families = {
         "iso": rf"{b}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}}){e}",
@@ -75,22 +83,24 @@ def time_patterns(lang: str) -> TimePatterns:
         "weekend": (rf"{b}(?:(?P<pre>{pre_dir}|the)\s+)?(?P<w>{alt(d['weekend'])}){e}" if pre_dir else
                     rf"{b}(?P<w>{alt(d['weekend'])})(?:\s+(?P<dir>{past}|{future}|{this}))?{e}"),
         "recent_duration": recent,
-        "anaphoric_offset": rf"{b}(?P<n>{numbers})\s+(?P<u>{units})\s+(?P<dir>{anaphoric_markers}){e}",
+        "anaphoric_offset": rf"{b}{count_unit}\s+(?P<dir>{anaphoric_markers}){e}",
         "year": rf"{b}(?:{year_lead})\s+(?P<y>1[5-9]\d\d|20\d\d|21\d\d){e}(?![.,]\d|-an|'?s{e})",
         "decade": rf"{b}(?:(?:the|tahun)\s+)?(?P<y>1[5-9]\d0|20\d0)(?:-an|'?s){e}",
-        "weekday": rf"{b}(?:(?P<pre>{pre_dir})\s+)?(?:(?P<lead>{wd_lead})\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>{pods}))?(?:\s+(?P<dir>{wd_dir}))?{e}" if pre_dir else
-                   rf"{b}(?:(?P<lead>{wd_lead})\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>{pods}))?(?:\s+(?P<dir>{wd_dir}))?{e}",
+        "weekday": rf"{b}(?:(?P<pre>{pre_dir})\s+)?(?:(?P<lead>{wd_lead})\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>{pods}))?(?:\s+(?P<week>{week_dir})|\s+(?P<dir>{wd_dir}))?{e}" if pre_dir else
+                   rf"{b}(?:(?P<lead>{wd_lead})\s+)?(?P<wd>{weekdays})(?:\s+(?P<pod>{pods}))?(?:\s+(?P<week>{week_dir})|\s+(?P<dir>{wd_dir}))?{e}",
         "deictic": rf"{b}(?P<deictic>{alt(d['deictic_days'])})(?:\s+(?P<pod>{pods}))?{e}",
-        "ago": rf"{b}(?P<n>{numbers})\s+(?P<u>{units})\s+(?P<dir>{past}|{future}){e}",
+        "ago": rf"{b}{count_unit}\s+(?P<dir>{past}|{future}){e}",
         "relative_unit": (rf"{b}(?P<dir>{pre_dir})\s+(?P<u>{units}){e}" if pre_dir else
                           rf"{b}(?P<u>{units})\s+(?P<dir>{past}|{future}|{this}){e}"),
         "anaphoric": rf"{b}(?P<phrase>{alt(d['anaphoric'])}){e}",
         "vague": rf"{b}(?P<phrase>{alt(d['vague'])}){e}",
-        "period_part": rf"{b}(?P<part>{parts})[\s-]+(?:(?P<m>{months})(?:\s+(?P<y>\d{{4}}))?|(?:(?:{year_lead})\s+)?(?P<y2>1[5-9]\d\d|20\d\d)|(?:the\s+)?(?:(?P<pre>{pre_dir or this})\s+)?(?P<u>{units})(?:\s+(?P<dir>{past}|{future}|{this}))?){e}",
+        "period_part": rf"{b}(?P<part>{parts})[\s-]+(?:(?P<m>{months})(?:\s+(?P<y>\d{{4}}))?|(?:(?:{year_lead})\s+)?(?P<y2>1[5-9]\d\d|20\d\d)(?P<dec>-an|'?s)?|(?:the\s+)?(?:(?P<pre>{pre_dir or this})\s+)?(?P<u>{units})(?:\s+(?P<dir>{past}|{future}|{this}))?){e}",
         "clock": rf"{b}(?:(?P<lead>{alt(d['clock_lead'])})\s+(?P<h>\d{{1,2}})(?:[.:](?P<mi>\d{{2}}))?(?:\s*(?P<ampm>[ap]\.?m\.?))?|(?P<h2>\d{{1,2}})(?:[.:](?P<mi2>\d{{2}}))?\s*(?P<ampm2>[ap]\.m\.|[ap]m{e}))(?:\s*(?P<zone>{alt(d['clock_zones'])}))?",
         "part_of_day": rf"{b}(?:(?P<this>{this})\s+)?(?P<pod>{pods})(?:\s+(?P<suffix>{alt(d['part_of_day_suffix'])}))?{e}" if d["part_of_day_suffix"] else rf"{b}(?P<this>{this})\s+(?P<pod>{pods}){e}",
-        "duration": rf"{b}(?:(?P<lead>{alt(d['duration_lead'])})\s+)?(?P<n>{numbers})\s+(?P<u>{units}){e}",
-        "set": rf"{b}(?P<lead>{alt(d['set_lead'])})\s+(?:(?P<n>{numbers})\s+)?(?P<u>{units}){e}",
+        "duration": rf"{b}(?:(?P<lead>{alt(d['duration_lead'])})\s+)?{count_unit}{e}",
+        "set": rf"{b}(?P<lead>{alt(d['set_lead'])})\s+{maybe_count_unit}{e}",
+        "deictic_time": rf"{b}(?P<phrase>{alt(d['deictic_times'])}){e}",
+        "vague_duration": rf"{b}(?P<phrase>{alt(d['vague_duration'])}){e}",
     }
     compiled = {name: re.compile(p, re.IGNORECASE) for name, p in families.items()}
     return TimePatterns(lang, d, compiled)

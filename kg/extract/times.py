@@ -14,6 +14,7 @@ the publication day included; "tahun lalu" is the previous calendar year; anapho
 """
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 from functools import lru_cache
@@ -24,10 +25,19 @@ from kg.extract.timepatterns import TimePatterns, time_patterns
 from kg.model import TimeMention, TimeValue
 
 Resolved = tuple[str, TimeValue, str] | None  # (TIMEX type, value, anchor)
+TIME_UNITS = {"second": "S", "minute": "M", "hour": "H"}
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
 PRIORITY = ["iso", "numeric", "dmy", "mdy", "month_year", "quarter", "weekend", "period_part", "decade", "year", "weekday",
             "deictic", "ago", "anaphoric_offset", "anaphoric", "vague", "recent_duration", "relative_unit", "clock",
-            "part_of_day", "set", "set_word", "duration", "month_alone", "bare_year"]
+            "part_of_day", "deictic_time", "vague_duration", "set", "set_word", "duration", "month_alone", "bare_year"]
+
+
+@lru_cache(maxsize=None)
+def _reporting_verbs(lang: str) -> list[str]:
+    from kg.lang import load
+
+    attribution = load(lang, "grammar")["attribution"]
+    return [str(w) for w in attribution["speech_verbs"] + attribution["quote_verbs"]]
 
 
 @lru_cache(maxsize=None)
@@ -63,10 +73,20 @@ class _Context:
         self.previous: TimeValue | None = None
         self.sentence = ""
 
+    def _has(self, words: list[str], text: str) -> bool:
+        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
+
     def future_context(self, before: int) -> bool:
-        """True when a future word ("akan", "will") comes earlier in the sentence."""
+        """True when a future word ("akan", "will") comes earlier in the sentence, unless the
+        expression hangs on a reporting verb ("officials said on Thursday")."""
         head = self.sentence[:before].lower()
-        return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", head) for w in self.patterns.data["future_context"])
+        if self._has(_reporting_verbs(self.patterns.lang), " ".join(head.split()[-3:])):
+            return False
+        return self._has(self.patterns.data["future_context"], head)
+
+    def right_after(self, before: int, words: list[str]) -> bool:
+        """True when one of ``words`` ends within the two words before position ``before``."""
+        return self._has(words, " ".join(self.sentence[:before].lower().split()[-2:]))
 
 
 def find_times(text: str, lang: str, published: datetime.date | None,
@@ -141,6 +161,10 @@ def _weekday(match: re.Match[str], ctx: _Context) -> Resolved:
         return "DATE", TimeValue(f"XXXX-WXX-{wd + 1}"), "none"
     direction = (match["dir"] or "").lower() or (match.groupdict().get("pre") or "").lower()
     pub = ctx.published
+    if match["week"]:  # "Jumat pekan lalu", "Friday next week"
+        sign = -1 if re.sub(r"\s+", " ", match["week"].lower()) in ctx.patterns.data["weekday_prev_week"] else 1
+        day = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(days=7 * sign + wd)
+        return _with_pod(tv.day_value(day), pod, "publication")
     if direction in [w.lower() for w in ctx.patterns.data["weekday_future"]] or direction in ctx.patterns.data.get("next_markers", []):
         day = pub + datetime.timedelta(days=(wd - pub.weekday()) % 7 or 7)
     elif direction in [w.lower() for w in ctx.patterns.data["weekday_past"]]:
@@ -173,24 +197,17 @@ def _absolute(match: re.Match[str], ctx: _Context) -> Resolved:
         if groups.get("d") and not groups.get("y"):
             if ctx.published is None:
                 return "DATE", TimeValue(f"XXXX-{month:02d}-{int(groups['d']):02d}"), "none"
-            value = _month_day_near(int(groups["d"]), month, ctx.published)
-            return ("DATE", value, "publication") if value else None
+            try:
+                day = datetime.date(_year_of_month(month, ctx, match.start(), int(groups["d"])), month,
+                                    int(groups["d"]))
+            except ValueError:
+                return None
+            return "DATE", tv.day_value(day), "publication"
         text = " ".join(x for x in (groups.get("d"), groups["m"], groups.get("y")) if x)
     else:
         text = match.group()
     value = parse_absolute(text, ctx.patterns.lang, ctx.patterns.data["date_order"])
     return ("DATE", value, "none") if value else None
-
-
-def _month_day_near(day: int, month: int, published: datetime.date) -> TimeValue | None:
-    for year in (published.year, published.year - 1):
-        try:
-            candidate = datetime.date(year, month, day)
-        except ValueError:
-            return None
-        if candidate <= published + datetime.timedelta(days=31):
-            return tv.day_value(candidate)
-    return None
 
 
 def _year(match: re.Match[str], ctx: _Context) -> Resolved:
@@ -226,9 +243,18 @@ def _direction(ctx: _Context, word: str) -> int:
     return 0
 
 
+def _count_unit(match: re.Match[str], ctx: _Context) -> tuple[int | None, str]:
+    """(count, unit) of "tiga hari", "sehari", "weeks"; count None when vague or unwritten."""
+    if match["one"]:
+        return 1, _lookup(ctx.patterns.data["unit_with_one"], match["one"])
+    return (ctx.patterns.number(match["n"]) if match["n"] else None), _unit(ctx, match["u"])
+
+
 def _ago(match: re.Match[str], ctx: _Context) -> Resolved:
-    unit, count = _unit(ctx, match["u"]), ctx.patterns.number(match["n"])
+    count, unit = _count_unit(match, ctx)
     sign = _direction(ctx, match["dir"])
+    if unit in TIME_UNITS or ctx.right_after(match.start(), ctx.patterns.data["duration_context"]):
+        return "DURATION", TimeValue(_duration_code(count, unit)), "none"  # "dalam enam bulan mendatang"
     if count is None:
         return "DATE", TimeValue("PAST_REF" if sign < 0 else "FUTURE_REF"), "none"
     if ctx.published is None:
@@ -265,11 +291,12 @@ def _period_part(match: re.Match[str], ctx: _Context) -> Resolved:
         if match["y"]:
             base, anchor = tv.month_value(int(match["y"]), month), "none"
         elif ctx.published:
-            base, anchor = tv.month_value(ctx.published.year, month), "publication"
+            base, anchor = tv.month_value(_year_of_month(month, ctx, match.start()), month), "publication"
         else:
             return "DATE", TimeValue(f"XXXX-{month:02d}"), "none"
     elif match["y2"]:
-        base, anchor = tv.year_value(int(match["y2"])), "none"
+        year = int(match["y2"])
+        base, anchor = (tv.decade_value(year) if match["dec"] else tv.year_value(year)), "none"
     else:
         if ctx.published is None:
             return "DATE", TimeValue("PRESENT_REF"), "none"
@@ -287,39 +314,79 @@ def _clock(match: re.Match[str], ctx: _Context) -> Resolved:
         hour += 12
     if hour > 23 or minute > 59 or (match["lead"] and not (match["mi"] or ampm or match["zone"])):
         return None
-    base = ctx.previous if ctx.previous and ctx.previous.precision == "day" else (
-        tv.day_value(ctx.published) if ctx.published else None)
+    base = _day_of_previous(ctx)
     if base is None:
         return "TIME", TimeValue(f"XXXX-XX-XXT{hour:02d}:{minute:02d}", "time"), "none"
     return "TIME", TimeValue(f"{base.value}T{hour:02d}:{minute:02d}", "time", base.earliest, base.latest), "publication"
 
 
+def _day_of_previous(ctx: _Context) -> TimeValue | None:
+    """The day of the last day- or time-precise expression in the text, else the publication day."""
+    if ctx.previous and ctx.previous.precision in ("day", "time") and ctx.previous.earliest:
+        return tv.day_value(ctx.previous.earliest)
+    return tv.day_value(ctx.published) if ctx.published else None
+
+
 def _part_of_day(match: re.Match[str], ctx: _Context) -> Resolved:
     code = ctx.patterns.data["parts_of_day"][match["pod"].lower()]
+    base = _day_of_previous(ctx) if not match.groupdict().get("this") else (
+        tv.day_value(ctx.published) if ctx.published else None)
+    if base is None:
+        return "TIME", TimeValue(f"XXXX-XX-XXT{code}"), "none"
+    return "TIME", TimeValue(f"{base.value}T{code}", "day", base.earliest, base.latest), "publication"
+
+
+def _deictic_time(match: re.Match[str], ctx: _Context) -> Resolved:
+    offset, code = _lookup(ctx.patterns.data["deictic_times"], match["phrase"])
     if ctx.published is None:
         return "TIME", TimeValue(f"XXXX-XX-XXT{code}"), "none"
-    return "TIME", TimeValue(f"{ctx.published.isoformat()}T{code}", "day", ctx.published, ctx.published), "publication"
+    day = ctx.published + datetime.timedelta(days=offset)
+    return "TIME", TimeValue(f"{day.isoformat()}T{code}", "day", day, day), "publication"
+
+
+def _vague_duration(match: re.Match[str], ctx: _Context) -> Resolved:
+    word = re.split(r"[\s-]+", match["phrase"].lower())[-1]
+    units = ctx.patterns.data["units"]
+    unit = units.get(word) or units.get(word.removeprefix("ber")) or "day"
+    return "DURATION", TimeValue(_duration_code(None, unit)), "none"
 
 
 def _duration(match: re.Match[str], ctx: _Context) -> Resolved:
-    return "DURATION", TimeValue(_duration_code(ctx.patterns.number(match["n"]), _unit(ctx, match["u"]))), "none"
+    count, unit = _count_unit(match, ctx)
+    return "DURATION", TimeValue(_duration_code(count, unit)), "none"
 
 
 def _set(match: re.Match[str], ctx: _Context) -> Resolved:
-    count = ctx.patterns.number(match["n"]) if match["n"] else 1
-    return "SET", TimeValue(f"P{count or 'X'}{UNIT_CODES[_unit(ctx, match['u'])]}"), "none"
+    count, unit = _count_unit(match, ctx)
+    return "SET", TimeValue(_duration_code(1 if count is None and not match["n"] else count, unit)), "none"
+
+
+FUTURE_WINDOW_DAYS = 92  # a month named without a year may lie this far after publication
+
+
+def _year_of_month(month: int, ctx: _Context, start: int, day: int = 15) -> int:
+    """The year of a month (or day of a month) named without one: the nearest occurrence to the
+    publication date, looking forward at most :data:`FUTURE_WINDOW_DAYS` unless the sentence
+    looks forward ("akan", "will") or the date closes a period ("hingga 31 Oktober")."""
+    assert ctx.published is not None
+    pub = ctx.published
+    forward = ctx.future_context(start) or ctx.right_after(start, ctx.patterns.data["until_words"])
+    best = None
+    for year in (pub.year - 1, pub.year, pub.year + 1):
+        candidate = datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+        delta = (candidate - pub).days
+        if delta > (366 if forward else FUTURE_WINDOW_DAYS) or (forward and delta < -31):
+            continue
+        if best is None or abs(delta) < abs(best[1]):
+            best = (year, delta)
+    return best[0] if best else pub.year
 
 
 def _month_alone(match: re.Match[str], ctx: _Context) -> Resolved:
     month = ctx.patterns.data["months"][match["m"].lower()]
     if ctx.published is None:
         return "DATE", TimeValue(f"XXXX-{month:02d}"), "none"
-    year = ctx.published.year
-    if ctx.future_context(match.start()):
-        year += month < ctx.published.month
-    else:
-        year -= month > ctx.published.month
-    return "DATE", tv.month_value(year, month), "publication"
+    return "DATE", tv.month_value(_year_of_month(month, ctx, match.start()), month), "publication"
 
 
 def _quarter(match: re.Match[str], ctx: _Context) -> Resolved:
@@ -355,6 +422,8 @@ def _set_word(match: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _duration_code(count: int | None, unit: str) -> str:
+    if unit in TIME_UNITS:
+        return f"PT{'X' if count is None else count}{TIME_UNITS[unit]}"
     if unit == "decade":
         return f"P{'X' if count is None else count * 10}Y"
     if unit == "century":
@@ -363,7 +432,9 @@ def _duration_code(count: int | None, unit: str) -> str:
 
 
 def _recent_duration(match: re.Match[str], ctx: _Context) -> Resolved:
-    unit = _unit(ctx, match["u"])
+    count, unit = _count_unit(match, ctx)
+    if match["one"]:
+        return "DURATION", TimeValue(_duration_code(1, unit)), "none"
     lead = re.sub(r"\s+", " ", (match.groupdict().get("lead") or "").lower())
     singular = not match["n"] and not (ctx.patterns.lang == "en" and match["u"].lower().endswith("s"))
     if singular and lead in ctx.patterns.data.get("recent_date_lead", []) and ctx.published:
@@ -376,17 +447,18 @@ def _recent_duration(match: re.Match[str], ctx: _Context) -> Resolved:
 
 
 def _anaphoric_offset(match: re.Match[str], ctx: _Context) -> Resolved:
-    unit, count = _unit(ctx, match["u"]), ctx.patterns.number(match["n"])
+    count, unit = _count_unit(match, ctx)
     sign = ctx.patterns.data["anaphoric_markers"][match["dir"].lower()]
     base = ctx.previous
     order = ["day", "week", "month", "quarter", "year", "decade", "century"]
-    if count is None or base is None or base.earliest is None or base.precision not in order \
+    if count is None or unit not in order or base is None or base.earliest is None or base.precision not in order \
             or order.index(base.precision) > order.index(unit):
         return "DURATION", TimeValue(_duration_code(count, unit)), "none"
     return "DATE", tv.unit_value(tv.shift_day(base.earliest, unit, sign * count), unit), "previous"
 
 
 RESOLVERS: dict[str, Callable[[re.Match[str], _Context], Resolved]] = {
+    "deictic_time": _deictic_time, "vague_duration": _vague_duration,
     "weekend": _weekend, "month_alone": _month_alone, "bare_year": _year, "quarter": _quarter, "set_word": _set_word,
     "recent_duration": _recent_duration, "anaphoric_offset": _anaphoric_offset,
     "iso": _absolute, "numeric": _absolute, "dmy": _absolute, "mdy": _absolute,
