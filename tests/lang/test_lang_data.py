@@ -21,7 +21,10 @@ def _check_time(d):
     assert d["date_order"] in ("DMY", "MDY", "YMD")
     assert all(1 <= m <= 12 for m in d["months"].values())
     assert all(0 <= w <= 6 for w in d["weekdays"].values())
-    assert set(d["units"].values()) <= {"day", "week", "month", "quarter", "year", "decade", "century"}
+    assert set(d["units"].values()) <= {"second", "minute", "hour", "day", "week", "month", "quarter", "year", "decade",
+                                        "century"}
+    assert set(d["unit_with_one"].values()) <= set(d["units"].values())
+    assert all(len(v) == 2 and v[1] in d["parts_of_day"].values() for v in d["deictic_times"].values())
     assert all(re.fullmatch(r"P\d+[DWMYQ]", v) for v in d["set_words"].values())
     assert all(isinstance(v, int) and 1 <= v <= 4 for v in d["ordinals"].values())
     assert all(v in (-1, 1) for v in d["anaphoric_markers"].values())
@@ -32,7 +35,8 @@ def _check_time(d):
     assert set(d["period_parts"].values()) <= {"early", "mid", "late"}
     for key in ("weekday_lead", "year_lead", "weekday_past", "weekday_future", "past_markers", "future_markers",
                 "this_markers", "duration_lead", "set_lead", "clock_lead", "clock_zones", "month_lead", "count_nouns",
-                "future_context"):
+                "future_context", "until_words", "weekday_prev_week", "weekday_next_week", "vague_duration",
+                "duration_context", "weekend"):
         assert _words(d[key]), key
 
 
