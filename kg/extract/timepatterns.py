@@ -17,6 +17,18 @@ from kg.lang import load
 from kg.nlp.numbers import number_word_pattern, parse_number_words
 
 
+WORD_RE = re.compile(r"[^\W\d_]+")
+DIGIT = "<digit>"
+
+
+def _words_of(*collections: Any) -> frozenset[str]:
+    words: set[str] = set()
+    for collection in collections:
+        for item in collection:
+            words.update(WORD_RE.findall(str(item).lower()))
+    return frozenset(words)
+
+
 def alt(words: Any) -> str:
     """A non-capturing alternation of words, longest first, spaces matching any white space."""
     items = sorted({str(w) for w in words}, key=lambda w: (-len(w), w))
@@ -30,6 +42,14 @@ class TimePatterns:
     lang: str
     data: dict[str, Any]
     families: dict[str, re.Pattern[str]]
+    gates: dict[str, frozenset[str]]  # a family runs only on text holding one of these words
+
+    def families_for(self, text: str) -> list[str]:
+        """Names of the families worth running on ``text`` (a cheap word test first)."""
+        words = set(WORD_RE.findall(text.lower()))
+        if any(ch.isdigit() for ch in text):
+            words.add(DIGIT)
+        return [name for name, gate in self.gates.items() if gate & words]
 
     def number(self, text: str) -> int | None:
         """Integer of a digit string or number words; ``None`` for vague words ("beberapa")."""
@@ -103,4 +123,19 @@ def time_patterns(lang: str) -> TimePatterns:
         "vague_duration": rf"{b}(?P<phrase>{alt(d['vague_duration'])}){e}",
     }
     compiled = {name: re.compile(p, re.IGNORECASE) for name, p in families.items()}
-    return TimePatterns(lang, d, compiled)
+    digit = frozenset([DIGIT])
+    unit_words = _words_of(d["units"], d["unit_with_one"])
+    gates = {
+        "iso": digit, "numeric": digit, "bare_year": digit, "clock": digit, "year": digit, "decade": digit,
+        "dmy": _words_of(d["months"]), "mdy": _words_of(d["months"]), "month_year": _words_of(d["months"]),
+        "month_alone": _words_of(d["months"]), "quarter": _words_of(d["units"], ["q"]) | digit,
+        "weekend": _words_of(d["weekend"]), "period_part": _words_of(d["period_parts"]),
+        "weekday": _words_of(d["weekdays"]), "deictic": _words_of(d["deictic_days"]),
+        "deictic_time": _words_of(d["deictic_times"]), "vague": _words_of(d["vague"]),
+        "anaphoric": _words_of(d["anaphoric"]), "vague_duration": _words_of(d["vague_duration"]),
+        "set_word": _words_of(d["set_words"]), "part_of_day": _words_of(d["parts_of_day"]),
+        "ago": unit_words, "relative_unit": unit_words, "recent_duration": unit_words,
+        "anaphoric_offset": unit_words, "duration": unit_words, "set": unit_words,
+    }
+    assert set(gates) == set(compiled), set(compiled) ^ set(gates)
+    return TimePatterns(lang, d, compiled, gates)

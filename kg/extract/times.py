@@ -112,7 +112,10 @@ def find_times(text: str, lang: str, published: datetime.date | None,
 
 def _candidates(chunk: str, patterns: TimePatterns) -> list[tuple[int, int, str, re.Match[str]]]:
     found = []
+    active = set(patterns.families_for(chunk))
     for rank, family in enumerate(PRIORITY):
+        if family not in active:
+            continue
         for match in patterns.families[family].finditer(chunk):
             if _acceptable(family, match, patterns):
                 core = "core" if match.groupdict().get("core") else 0

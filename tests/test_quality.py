@@ -1,0 +1,26 @@
+"""Quality floors on data (not timings): the sample gold and the handwritten TimeML dev files.
+A change that drops a figure below its floor fails here; the README quotes the actual figures."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from kg.evaluate import evaluate_gold
+from kg.evaluate_times import evaluate_timeml
+
+DATA = Path(__file__).resolve().parent / "data"
+
+
+def test_sample_gold_floors():
+    figures = evaluate_gold([str(DATA / "gold" / "lavrov-kim-id.json")])
+    assert figures["event_typed"]["f1"] >= 0.9
+    assert figures["event_dated"]["f1"] >= 0.85
+    assert figures["time_value"]["f"] >= 0.95
+
+
+@pytest.mark.parametrize("lang, floor", [("id", 0.9), ("en", 0.9)])
+def test_timeml_dev_floors(lang, floor):
+    paths = sorted(str(p) for p in (DATA / "timeml" / lang).glob("*.tml"))
+    result = evaluate_timeml(paths, lang)[lang]
+    assert result["gold"] > 80 and result["value_f1"] >= floor and result["relaxed_span_f1"] >= 0.9
