@@ -63,8 +63,42 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     place_words = frozenset(w.lower() for w in load(lang, "grammar")["roles"]["place_prepositions"])
     for index, tokens, items in raw:
         _compose(index, tokens, items, gaz, persons, text, found, place_words)
+    _resolve_country_anaphora(text, lang, spans, found)
     _resolve_titles(found)
+    found.actors.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+@lru_cache(maxsize=None)
+def _anaphora_re(lang: str):
+    import re
+
+    phrases = sorted(load(lang, "titles").get("country_anaphora", []), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def _resolve_country_anaphora(text: str, lang: str, spans: list[tuple[int, int]], found: Found) -> None:
+    """"di negara itu" / "in the country": the country of the nearest earlier actor that is not in
+    the same clause (the subject of the clause is rarely the country it refers to)."""
+    pattern = _anaphora_re(lang)
+    if pattern is None:
+        return
+    breaks = load(lang, "grammar")["roles"]["clause_breaks"]
+    for index, (start, end) in enumerate(spans):
+        for match in pattern.finditer(text, start, end):
+            head = text[start:match.start()].lower()
+            cut = max([head.rfind(f" {w} ") for w in breaks] + [head.rfind(","), -1])
+            clause_start = start + cut if cut >= 0 else start
+            earlier = sorted((m for m in found.actors if m.end <= clause_start and m.actor.country),
+                             key=lambda m: m.start)
+            if not earlier:
+                continue
+            code = earlier[-1].actor.country
+            found.actors.append(ActorMention(match.start(), match.end(), match.group(),
+                                             Actor(f"country-{code}", _country_name(code), "country", code), index))
 
 
 def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:

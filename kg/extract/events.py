@@ -113,7 +113,23 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
     for event in events:
         if event.date is None and published and event.modality in ("asserted", "negated"):
             event.latest_bound = published
+        _target_from_place(event)
     return events
+
+
+PLACE_TARGETED = ("ASSAULT", "COERCE")
+
+
+def _target_from_place(event: Event) -> None:
+    """An attack in another state's territory targets that state ("... di kota Chernivtsi")."""
+    if event.target or event.type not in PLACE_TARGETED or event.place is None or not event.place.country:
+        return
+    code = event.place.country
+    if any(a.country == code for a in event.source) or not event.source:
+        return
+    from kg.extract.actors import _country_name
+
+    event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
 
 
 def _between(a: int, b: int, mentions: list[ActorMention]) -> bool:

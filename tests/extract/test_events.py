@@ -82,3 +82,21 @@ def test_undated_reported_events_end_no_later_than_publication():
 def test_planned_events_may_lie_after_publication():
     (event,) = events("Prabowo akan mengunjungi Tokyo pada hari Senin.", "id")
     assert event[3] == "2025-07-14" and event[4] == "future"
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Rusia menyerang Ukraina pekan lalu. Pejabat Ukraina mengatakan bahwa Rusia kembali menyerang di negara itu."),
+    ("en", "Russia attacked Ukraine last week. Ukrainian officials said that Russia struck again in the country."),
+])
+def test_the_country_refers_back(lang, text):
+    last = extract_text(text, lang=lang, published="2025-07-12")["events"][-1]
+    assert [a["name"] for a in last["target"]] == ["Ukraine"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Rusia meluncurkan 20 rudal ke kota Kharkiv."),
+    ("en", "Russia fired 20 missiles at the city of Kharkiv."),
+])
+def test_an_attack_on_a_place_targets_its_state(lang, text):
+    (event,) = extract_text(text, lang=lang, published="2025-07-12")["events"]
+    assert event["type"] == "ASSAULT" and [a["country"] for a in event["target"]] == ["UKR"]
