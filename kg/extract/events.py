@@ -81,7 +81,8 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         triggers = _drop_dependent(triggers, tokens, in_sentence, g)
         speakers, speech_end = _attribution(tokens, in_sentence, g, triggers)
         quoted = text[sentence.start:sentence.start + 1] in QUOTES
-        if not speakers and quoted and previous_speaker:
+        continued_quote = not speakers and quoted and bool(previous_speaker)
+        if continued_quote:
             speakers = previous_speaker
         previous_speaker = speakers if quoted or '"' in text[sentence.start:sentence.end] else []
         sentence_events = []
@@ -105,6 +106,8 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             frame = speech_end or sentence.start
             _attach_date(event, trigger, tokens, [t for t in times if t.start >= frame], sentence, events, g,
                          [tokens[t.first].start for t in triggers], raw_triggers)
+            if event.date is None and continued_quote:
+                _date_from_previous_sentence(event, events, sentence.index)  # same speech act, same time
             _attach_place(event, places, sentence)
             sentence_events.append(event)
         sentence_events = _collapse(sentence_events)
@@ -324,6 +327,13 @@ def _attach_date(event: Event, trigger: Trigger, tokens: list[Token], times: lis
             if other.type == event.type and other.date is not None:
                 event.date, event.date_mention = other.date, other.date_mention
                 return
+
+
+def _date_from_previous_sentence(event: Event, earlier: list[Event], index: int) -> None:
+    for other in reversed(earlier):
+        if other.sentence == index - 1 and other.date is not None:
+            event.date, event.date_mention = other.date, other.date_mention
+            return
 
 
 def _refers_back(event: Event, tokens: list[Token], triggers: list[Trigger], g: _Grammar) -> bool:

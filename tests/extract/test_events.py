@@ -100,3 +100,13 @@ def test_the_country_refers_back(lang, text):
 def test_an_attack_on_a_place_targets_its_state(lang, text):
     (event,) = extract_text(text, lang=lang, published="2025-07-12")["events"]
     assert event["type"] == "ASSAULT" and [a["country"] for a in event["target"]] == ["UKR"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", '"Kami membahas perang," ujar Lavrov pada hari Sabtu. "Mereka mendukung kami sepenuhnya."'),
+    ("en", '"We discussed the war," Lavrov said on Saturday. "They support us fully."'),
+])
+def test_a_continued_quote_keeps_speaker_and_date(lang, text):
+    last = extract_text(text, lang=lang, published="2025-07-12")["events"][-1]
+    assert last["type"] == "SUPPORT" and last["date"]["value"] == "2025-07-12"
+    assert [a["name"] for a in last["according_to"]] == ["Sergey Lavrov"]
