@@ -4,7 +4,7 @@ a country, capitalised unknown names; then within-document coreference.
 >>> found = find_actors("Menteri Luar Negeri Rusia Sergey Lavrov tiba di Moskow.", "id",
 ...                     [(0, 55)])
 >>> [(m.text, m.actor.name, m.actor.country, m.actor.role) for m in found.actors]
-[('Menteri Luar Negeri Rusia Sergey Lavrov', 'Sergey Lavrov', 'RUS', 'Minister of Foreign Affairs')]
+[('Rusia', 'Russia', 'RUS', None), ('Sergey Lavrov', 'Sergey Lavrov', 'RUS', 'Minister of Foreign Affairs')]
 >>> [(m.text, m.place.name) for m in found.places]
 [('Moskow', 'Moscow')]
 """
@@ -14,6 +14,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from kg.extract.gazetteer import Entry, Gazetteer, Marker, gazetteer, slug
+from kg.extract.names import actor_for, label_of, tagged_spans
+from kg.extract.tagger import load_tagger
 from kg.lang import load
 from kg.model import Actor, ActorMention, Place, PlaceMention, Token
 from kg.nlp.tokens import tokenize
@@ -61,8 +63,14 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     persons = _document_persons(raw, gaz)
     found = Found()
     place_words = frozenset(w.lower() for w in load(lang, "grammar")["roles"]["place_prepositions"])
+    has_model = load_tagger(lang) is not None
     for index, tokens, items in raw:
-        _compose(index, tokens, items, gaz, persons, text, found, place_words)
+        tagged = tagged_spans(tokens, lang) if has_model else None
+        if tagged:
+            items = _split_names(items, tagged)
+        _compose(index, tokens, items, gaz, persons, text, found, place_words, tagged)
+        if tagged:
+            _reconcile(index, tokens, tagged, text, found, gaz)
     _resolve_country_anaphora(text, lang, spans, found)
     _resolve_titles(found)
     found.actors.sort(key=lambda m: (m.start, m.end))
@@ -138,15 +146,15 @@ def _name_continues(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
 
 
 def _longest(tokens: list[Token], i: int, gaz: Gazetteer) -> _Item | None:
-    for n in range(min(gaz.max_len, len(tokens) - i), 0, -1):
+    """The longest known name, title/institution/group word or region starting at token ``i``."""
+    first = gaz.first_words()
+    limit = max(first.get(tokens[i].text, 0), first.get(tokens[i].lower, 0))
+    for n in range(min(limit, len(tokens) - i), 0, -1):
         words = tuple(t.text for t in tokens[i:i + n])
         entry = gaz.names.get(words)
-        if entry is None and words[0][:1].islower() is False and n > 0:
-            entry = None
         if entry:
             return _Item(i, i + n, "entry", entry=entry)
-        lower = tuple(w.lower() for w in words)
-        marker = gaz.markers.get(lower)
+        marker = gaz.markers.get(tuple(t.lower for t in tokens[i:i + n]))
         if marker:
             return _Item(i, i + n, "marker", marker=marker)
         region = gaz.regions.get(words)
@@ -201,7 +209,8 @@ def _person(name: str, country: str | None, role: str | None, sector: str | None
 
 
 def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer,
-             persons: dict[str, Actor], text: str, found: Found, place_words: frozenset[str]) -> None:
+             persons: dict[str, Actor], text: str, found: Found, place_words: frozenset[str],
+             tagged: list | None) -> None:
     k = 0
     while k < len(items):
         item = items[k]
@@ -227,7 +236,10 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                                         country=actor.country or country)
                     else:
                         actor = _person(_name_text(tokens, name_item, text), country, marker.name, marker.sector)
-                    _add_actor(found, tokens, item.start, name_item.end, actor, index, text)
+                    if country_item is not None and country_item.kind == "entry":
+                        _add_actor(found, tokens, country_item.start, country_item.end,
+                                   _actor_from_entry(country_item.entry, as_state=True), index, text)
+                    _add_actor(found, tokens, name_item.start, name_item.end, actor, index, text)
                     k = items.index(name_item) + 1
                     continue
                 if country_item is not None and country:
@@ -264,7 +276,16 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             continue
         if item.kind == "name":
             name = _name_text(tokens, item, text)
-            if item.end - item.start >= 2 or name in persons:
+            label = label_of(tagged, item.start, item.end) if tagged is not None else None
+            if _only_country_words(tokens[item.start:item.end], gaz) and name not in persons:
+                label = None
+            if label in ("ORG", "LOC") and name not in persons:
+                node = actor_for(name, label)
+                if isinstance(node, Place):
+                    found.places.append(PlaceMention(start_char, tokens[item.end - 1].end, name, node, index))
+                else:
+                    _add_actor(found, tokens, item.start, item.end, node, index, text)
+            elif name in persons or label == "PER" or (tagged is None and item.end - item.start >= 2):
                 actor = persons.get(name) or _person(name, None, None, None)
                 role = _apposition(tokens, items, k)
                 if role:
@@ -272,6 +293,70 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                                     country=actor.country or role[2])
                 _add_actor(found, tokens, item.start, item.end, actor, index, text)
         k += 1
+
+
+@lru_cache(maxsize=8)
+def _country_words(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(w.lower() for key, e in gaz.names.items() if e.kind == "country" for w in key)
+
+
+def _split_names(items: list[_Item], tagged: list) -> list[_Item]:
+    """Cut a run of capitalised words at the tagger's names: "Utama PT Sinar Abadi Hendra Wijaya"
+    -> "PT Sinar Abadi" + "Hendra Wijaya" (words outside any tagged name are dropped)."""
+    out: list[_Item] = []
+    for item in items:
+        inner = [(s, e) for s, e, _ in tagged if item.start <= s and e <= item.end]
+        if item.kind != "name" or not inner or inner == [(item.start, item.end)]:
+            out.append(item)
+            continue
+        out.extend(_Item(s, e, "name") for s, e in sorted(inner))
+    return out
+
+
+def _only_country_words(tokens: list[Token], gaz: Gazetteer) -> bool:
+    words = _country_words(gaz)
+    return all(part in words for t in tokens for part in t.lower.split("-") if part)
+
+
+def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: Found, gaz: Gazetteer) -> None:
+    """Merge the tagger's names with the rule mentions of one sentence.
+
+    A tagger name that covers rule mentions ("Bursa Efek Indonesia" over "Indonesia") replaces
+    them; one inside a longer rule mention ("Jepang" in "tentara Jepang") is added as an inner
+    mention (kept out of event roles); one that touches nothing is added as it is.
+    """
+    for first, end, label in tagged:
+        start_char, end_char = tokens[first].start, tokens[end - 1].end
+        mine = [m for m in found.actors + found.places if m.sentence == index]
+        if any((m.start, m.end) == (start_char, end_char) for m in mine):
+            continue
+        inside = [m for m in mine if start_char <= m.start and m.end <= end_char]
+        around = [m for m in mine if m.start <= start_char and end_char <= m.end]
+        crossing = [m for m in mine if m not in inside and m not in around
+                    and m.start < end_char and start_char < m.end]
+        if crossing or (around and inside):
+            continue
+        name = text[start_char:end_char]
+        entry = gaz.lookup_any_case([t.text for t in tokens[first:end]])
+        if entry is None and not inside and _only_country_words(tokens[first:end], gaz):
+            continue  # "Korea", "Utara": a piece of a country's name, not a name of its own
+        node = (_actor_from_entry(entry, as_state=True) if entry and entry.kind != "place" or (entry and entry.stands_for)
+                else Place(entry.key, entry.name, entry.country, entry.wikidata) if entry else None)
+        if node is None and len(inside) == 1:
+            only = inside[0]
+            node = only.place if isinstance(only, PlaceMention) else only.actor
+        node = node or actor_for(name, label)
+        if node is None:
+            continue
+        for m in inside:
+            (found.places if isinstance(m, PlaceMention) else found.actors).remove(m)
+        if isinstance(node, Place):
+            mention = PlaceMention(start_char, end_char, name, node, index)
+            found.places.append(mention)
+        else:
+            _add_actor(found, tokens, first, end, node, index, text)
+            mention = found.actors[-1]
+        mention.inner = bool(around)  # type: ignore[attr-defined]
 
 
 def _apposition(tokens: list[Token], items: list[_Item], k: int) -> tuple[str, str | None, str | None] | None:

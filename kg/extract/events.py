@@ -73,7 +73,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
     previous_speaker: list[Actor] = []
     for sentence in sentences:
         tokens = tokenize(text[sentence.start:sentence.end], lang, sentence.start)
-        in_sentence = [m for m in actors if m.sentence == sentence.index]
+        in_sentence = [m for m in actors if m.sentence == sentence.index and not getattr(m, "inner", False)]
         occupied = [(m.start, m.end) for m in in_sentence] + [(t.start, t.end) for t in times if t.sentence == sentence.index]
         raw_triggers = [t for t in find_triggers(tokens, lang)
                         if not any(s <= tokens[t.first].start < e for s, e in occupied)]

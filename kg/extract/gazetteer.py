@@ -70,7 +70,7 @@ class Marker:
     rank: int = 9
 
 
-@dataclass
+@dataclass(eq=False)
 class Gazetteer:
     names: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     markers: dict[tuple[str, ...], Marker] = field(default_factory=dict)  # lower-case keys
@@ -78,6 +78,54 @@ class Gazetteer:
     demonym_en: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russian"
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russia"
     max_len: int = 1
+    _lower: dict[tuple[str, ...], str] = field(default_factory=dict)
+    _lower_entries: dict[tuple[str, ...], Entry] = field(default_factory=dict)
+    _first: dict[str, int] = field(default_factory=dict)
+
+    def token_tags(self, words: list[str]) -> list[str]:
+        """Case-blind gazetteer reading of a token list, one tag per token ("B-person", "I-country",
+        "B-title", "O"): a feature for the statistical tagger."""
+        lower = [w.lower() for w in words]
+        index = self.lower_index()
+        tags = ["O"] * len(words)
+        i = 0
+        while i < len(words):
+            for n in range(min(self.max_len, len(words) - i), 0, -1):
+                kind = index.get(tuple(lower[i:i + n]))
+                if kind:
+                    tags[i:i + n] = [f"B-{kind}"] + [f"I-{kind}"] * (n - 1)
+                    i += n
+                    break
+            else:
+                i += 1
+        return tags
+
+    def first_words(self) -> dict[str, int]:
+        """First word of every name, marker (lower-case) and region -> the longest such entry."""
+        if not self._first:
+            for table in (self.names, self.markers, self.regions):
+                for key in table:
+                    self._first[key[0]] = max(self._first.get(key[0], 0), len(key))
+        return self._first
+
+    def lookup_any_case(self, words: list[str]) -> Entry | None:
+        """The entry for these words as written, else ignoring case ("rusia" in lower-cased text)."""
+        key = tuple(words)
+        if key in self.names:
+            return self.names[key]
+        if not self._lower_entries:
+            for k, entry in self.names.items():
+                self._lower_entries.setdefault(tuple(w.lower() for w in k), entry)
+        return self._lower_entries.get(tuple(w.lower() for w in words))
+
+    def lower_index(self) -> dict[tuple[str, ...], str]:
+        if not self._lower:
+            for key, entry in self.names.items():
+                kind = "capital" if entry.stands_for else entry.kind
+                self._lower.setdefault(tuple(w.lower() for w in key), kind)
+            for key, marker in self.markers.items():
+                self._lower.setdefault(key, marker.kind)
+        return self._lower
 
     def add(self, surface: str, entry: Entry, override: bool = False) -> None:
         key = surface_key(surface)

@@ -1,0 +1,51 @@
+"""Names the gazetteer does not know, found by the statistical tagger (:mod:`kg.extract.tagger`).
+
+The rules in :mod:`kg.extract.actors` resolve what they can; the tagger decides whether an
+unknown capitalised sequence is a person, an organisation or a place, and adds the names the
+rules miss (lower-cased text, one-word names).
+
+>>> from kg.nlp.tokens import tokenize
+>>> spans = tagged_spans(tokenize("Budi Santoso bekerja di Bank Mandiri", "id"), "id")
+>>> [label for _, _, label in spans]
+['PER', 'ORG']
+"""
+from __future__ import annotations
+
+from kg.extract.gazetteer import gazetteer, slug
+from kg.extract.tagger import bio_spans, load_tagger, token_features
+from kg.model import Actor, Place, Token
+
+Span = tuple[int, int, str]  # first token, end token (exclusive), PER/ORG/LOC
+
+
+def tagged_spans(tokens: list[Token], lang: str) -> list[Span]:
+    """Tagger spans over a sentence's tokens; empty when the language has no model."""
+    tagger = load_tagger(lang)
+    if tagger is None or not tokens:
+        return []
+    words = [t.text for t in tokens]
+    features = token_features(words, gazetteer(lang).token_tags(words))
+    return bio_spans(tagger.tag(words, features))
+
+
+def label_of(spans: list[Span], first: int, end: int) -> str | None:
+    """The tagger's label for a token range: an exact span, else the one covering most of it."""
+    best, overlap = None, 0
+    for s, e, label in spans:
+        shared = min(end, e) - max(first, s)
+        if (s, e) == (first, end):
+            return label
+        if shared > overlap:
+            best, overlap = label, shared
+    return best if overlap * 2 >= end - first else None
+
+
+def actor_for(name: str, label: str) -> Actor | Place | None:
+    """A canonical node for an unknown name with the tagger's label."""
+    if label == "PER":
+        return Actor(f"person-{slug(name)}", name, "person")
+    if label == "ORG":
+        return Actor(f"organization-xx-{slug(name)}", name, "organization")
+    if label == "LOC":
+        return Place(f"place-xx-{slug(name)}", name)
+    return None
