@@ -21,6 +21,8 @@ from kg.extract.pipeline import extract_document, extraction_record
 from kg.model import Document, Extraction
 from kg.rdf.build import DEFAULT_BASE, IRIs, document_triples
 from kg.read import ReadResult, document_from_text, read_inputs
+from rdflib import URIRef
+
 from kg.store import QueryResult, Store, open_store
 from kg.views.network import EventNetwork, TimelineRow
 
@@ -83,6 +85,8 @@ def ingest_documents(store: Store, documents: list[Document], base: str = DEFAUL
     known = store.graph_triples(iris.shared_graph()) if iris.shared_graph() in existing else set()
     new_shared = sorted(shared - known)
     store.replace_graphs(changed, {iris.shared_graph(): new_shared} if new_shared else None)
+    if any(graph in existing for graph in changed):
+        prune_shared(store, iris)  # an edited article may no longer support old labels
     return summary
 
 
@@ -92,15 +96,9 @@ def ingest(store: Store, paths: list[str], stdin: BinaryIO | None = None, base: 
     results = read(paths, stdin=stdin, **options)
     failed = [r for r in results if r.error]
     if failed:
-        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
-        raise InputError(failed[0].source, failed[0].error.split(": ", 1)[-1] + more) if not failed[0].error.startswith(failed[0].source) \
-            else _input_error(failed[0].error + more)
+        more = f" (and {len(failed) - 1} more bad input(s))" if len(failed) > 1 else ""
+        raise InputError.from_line(failed[0].error + more)
     return ingest_documents(store, [r.document for r in results if r.document], base, actors_file)
-
-
-def _input_error(message: str) -> InputError:
-    source, _, reason = message.partition(": ")
-    return InputError(source, reason)
 
 
 def ingest_text(store: Store, text: str, doc_id: str | None = None, lang: str | None = None,
@@ -111,18 +109,37 @@ def ingest_text(store: Store, text: str, doc_id: str | None = None, lang: str | 
     return ingest_documents(store, [document], base)
 
 
-def remove(store: Store, doc_id: str, base: str = DEFAULT_BASE) -> None:
-    """Remove one article's graph, and the descriptions of actors and places no other article
-    names; :class:`StoreError` when the article is not in the store."""
+def remove(store: Store, doc_ids: str | list[str], base: str = DEFAULT_BASE) -> None:
+    """Remove articles' graphs, and the descriptions of actors and places no remaining article
+    names. Every id is checked first: with one unknown id nothing is removed (:class:`StoreError`)."""
     iris = IRIs(base)
-    if not store.remove_graph(iris.graph(doc_id)):
-        raise StoreError(f"no article {doc_id!r} in the store")
+    ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
+    present = set(store.graph_names())
+    missing = [i for i in ids if iris.graph(i) not in present]
+    if missing:
+        raise StoreError(f"no article {missing[0]!r} in the store" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+    for doc_id in ids:
+        store.remove_graph(iris.graph(doc_id))
+    prune_shared(store, iris)
+
+
+def prune_shared(store: Store, iris: IRIs) -> None:
+    """Keep in the shared graph only what the remaining articles support: nodes still named,
+    and alternative labels still used by a mention of that node."""
     shared = iris.shared_graph()
     if shared not in store.graph_names():
         return
-    still_named = {row[0] for row in store.query(
+    named = {row[0] for row in store.query(
         "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?s ?p ?x } FILTER(?g != <%s> && isIRI(?x)) }" % shared).rows}
-    kept = [t for t in store.graph_triples(shared) if t[0] in still_named]
+    labels = {(row[0], str(row[1])) for row in store.query(
+        "SELECT DISTINCT ?x ?t WHERE { GRAPH ?g { ?m <https://w3id.org/etkg/ontology#mentionOf> ?x ; "
+        "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?t } FILTER(?g != <%s>) }"
+        % shared).rows}
+    alt = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
+    current = store.graph_triples(shared)
+    kept = [t for t in current if t[0] in named and (t[1] != alt or (t[0], str(t[2])) in labels)]
+    if len(kept) == len(current):
+        return
     if kept:
         store.replace_graphs({shared: kept})
     else:

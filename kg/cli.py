@@ -30,8 +30,9 @@ def command(name: str):
     return register
 
 
-def _store(args: argparse.Namespace, create: bool = False):
-    return open_store(args.store, create=create)
+def _store(args: argparse.Namespace, create: bool = False, write: bool = False):
+    """Ingest creates the store; remove writes to an existing one; everything else only reads."""
+    return open_store(args.store, create=create, read_only=not (create or write))
 
 
 @command("ingest")
@@ -87,8 +88,14 @@ def _pair(text: str) -> tuple[str, str]:
 
 
 def _filters(args: argparse.Namespace) -> dict:
+    from kg.rdf.build import plover_modes
+
+    types = [t.strip().upper() for v in args.type or [] for t in v.split(",") if t.strip()]
+    unknown = [t for t in types if t not in plover_modes()]
+    if unknown:
+        raise UsageError(f"--type: unknown PLOVER type {unknown[0]!r} (one of {', '.join(sorted(plover_modes()))})")
     return {"actor": args.actor, "with_actor": args.with_actor, "start": args.start, "end": args.end,
-            "types": [t for v in args.type or [] for t in v.split(",")], "asserted_only": args.asserted}
+            "types": types, "asserted_only": args.asserted}
 
 
 TIMELINE_FIELDS = ["date", "type", "modality", "source", "target", "place", "according_to", "article", "sentence",
@@ -122,24 +129,24 @@ def cmd_timeline(args: argparse.Namespace) -> int:
 
 @command("graph")
 def cmd_graph(args: argparse.Namespace) -> int:
-    import networkx as nx
-
     from kg.views.html import write_html
 
-    if not (args.html or args.graphml or args.gexf):
+    from kg.export import check_writable
+    from kg.views.network import write_graph_file
+
+    outputs = [p for p in (args.html, args.graphml, args.gexf) if p]
+    if not outputs:
         raise UsageError("graph needs at least one of --html FILE, --graphml FILE, --gexf FILE")
+    for path in outputs:  # check every output before writing any
+        check_writable(path)
     with _store(args) as store:
         net = api.network(store)
     graph = net.ego(args.actor, args.start, args.end) if args.ego and args.actor else net.actor_graph(**_filters(args))
     if args.html:
         write_html(graph, args.html)
-    flat = nx.MultiDiGraph()
-    flat.add_nodes_from((n, {k: v for k, v in d.items() if v is not None}) for n, d in graph.nodes(data=True))
-    flat.add_edges_from((u, v, k, {a: b for a, b in d.items() if b is not None}) for u, v, k, d in graph.edges(keys=True, data=True))
-    if args.graphml:
-        nx.write_graphml(flat, args.graphml)
-    if args.gexf:
-        nx.write_gexf(flat, args.gexf)
+    for path, fmt in ((args.graphml, "graphml"), (args.gexf, "gexf")):
+        if path:
+            write_graph_file(graph, path, fmt)
     print(f"graph: {graph.number_of_nodes()} actors, {graph.number_of_edges()} events")
     return 0
 
@@ -156,9 +163,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 @command("remove")
 def cmd_remove(args: argparse.Namespace) -> int:
-    with _store(args) as store:
-        for doc_id in args.ids:
-            api.remove(store, doc_id, args.base)
+    with _store(args, write=True) as store:
+        api.remove(store, args.ids, args.base)
     print(f"removed {len(args.ids)} article(s)")
     return 0
 

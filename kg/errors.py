@@ -25,6 +25,12 @@ class InputError(KGError):
         self.source = source
         self.reason = reason
 
+    @classmethod
+    def from_line(cls, line: str) -> "InputError":
+        """Rebuild from an already formatted ``"source: reason"`` line."""
+        source, _, reason = line.partition(": ")
+        return cls(source, reason)
+
 
 class UsageError(KGError):
     """An option has an impossible value (unknown language, impossible date, bad format)."""

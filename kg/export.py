@@ -125,11 +125,30 @@ def export_text(store: Store, fmt: str) -> str:
     return EXPORTERS[fmt][1](store)
 
 
-def export_file(store: Store, fmt: str, path: str | Path) -> Path:
-    """Write the store to ``path`` in ``fmt``; written to a temporary file first, then renamed."""
+def check_writable(path: str | Path) -> Path:
+    """An output path whose folder exists and that is not a folder itself (else :class:`UsageError`)."""
     target = Path(path)
-    text = export_text(store, fmt)
-    tmp = target.with_name(target.name + ".tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(target)
+    if target.is_dir():
+        raise UsageError(f"{path}: is a directory, not an output file")
+    if not target.parent.is_dir():
+        raise UsageError(f"{path}: no such directory {str(target.parent)!r}")
     return target
+
+
+def write_text_atomically(path: str | Path, text: str) -> Path:
+    """Write to a temporary file beside ``path``, then rename: never a half-written output."""
+    target = check_writable(path)
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UsageError(f"{path}: cannot write ({exc.strerror})") from None
+    return target
+
+
+def export_file(store: Store, fmt: str, path: str | Path) -> Path:
+    """Write the store to ``path`` in ``fmt``."""
+    check_writable(path)
+    return write_text_atomically(path, export_text(store, fmt))

@@ -180,3 +180,74 @@ def test_evaluate_on_the_sample_gold(capsys):
     figures = json.loads(out)
     assert code == 0
     assert figures["event_typed"]["f1"] >= 0.6 and figures["time_value"]["f"] >= 0.8
+
+
+def test_review_findings_bad_input(store, capsys, tmp_path):
+    before = run(capsys, "export", "--format", "nquads", "--store", store)[1]
+    rot = tmp_path / "a.txt"
+    rot.write_text("Lavrov tiba.", encoding="utf-8")
+    punct = tmp_path / "p.txt"
+    punct.write_text("... !!! \u200b", encoding="utf-8")
+    cases = [
+        (["ingest", str(rot), "--encoding", "rot13"], "not a text encoding"),
+        (["ingest", str(punct)], "no words"),
+        (["ingest", str(rot), "--base", "not an iri"], "not an absolute IRI"),
+        (["timeline", "--type", "FOO"], "unknown PLOVER type"),
+        (["export", "-o", str(tmp_path / "missing" / "x.ttl")], "no such directory"),
+        (["export", "-o", str(tmp_path)], "is a directory"),
+        (["graph", "--html", str(tmp_path / "ok.html"), "--gexf", str(tmp_path / "no" / "g.gexf")], "no such directory"),
+        (["remove", "id-2", "no-such-article"], "no article 'no-such-article'"),
+    ]
+    for argv, reason in cases:
+        code, _, err = run(capsys, *argv, "--store", store)
+        assert code != 0 and reason in err and err.count("\n") == 1, (argv, err)
+    assert not (tmp_path / "ok.html").exists()
+    assert run(capsys, "export", "--format", "nquads", "--store", store)[1] == before
+
+
+def test_read_commands_do_not_touch_a_plain_folder(tmp_path, capsys):
+    folder = tmp_path / "plain"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("x")
+    code, _, err = run(capsys, "timeline", "--store", str(folder))
+    assert code != 0 and "no store at" in err and sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    code, _, err = run(capsys, "ingest", SAMPLE, "--store", str(folder))
+    assert code != 0 and "not a store" in err
+
+
+def test_sparql_unicode_escape_cannot_hide_service(store, capsys):
+    code, _, err = run(capsys, "query", "SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }",
+                       "--store", store)
+    assert code != 0 and "SERVICE is not allowed" in err
+
+
+def test_actor_relations_dates_on_oxigraph(store, capsys):
+    out = run(capsys, "query", "actor-relations", "--format", "csv", "--store", store)[1]
+    russia = next(line for line in out.splitlines() if line.startswith("Russia,Ukraine,ASSAULT"))
+    assert russia.split(",")[4] and russia.split(",")[5]
+
+
+def test_same_file_names_in_subfolders_are_distinct_articles(tmp_path, capsys):
+    for sub in ("a", "b"):
+        (tmp_path / "in" / sub).mkdir(parents=True)
+        (tmp_path / "in" / sub / "news.txt").write_text(f"Rusia menyerang Ukraina ({sub}).", encoding="utf-8")
+    code, out, err = run(capsys, "ingest", str(tmp_path / "in"), "--lang", "id", "--store", str(tmp_path / "s"))
+    assert code == 0 and "ingested 2 article(s)" in out, err
+
+
+def test_jsonl_line_separator_inside_a_string(tmp_path, capsys):
+    path = tmp_path / "x.jsonl"
+    path.write_text(json.dumps({"id": "u", "text": "Rusia menyerang\u2028Ukraina.", "lang": "id"}, ensure_ascii=False) + "\n",
+                    encoding="utf-8")
+    code, out, _ = run(capsys, "extract", "--format", "jsonl", str(path))
+    assert code == 0 and json.loads(out)["id"] == "u"
+
+
+def test_remove_leaves_what_ingesting_the_rest_alone_gives(tmp_path, capsys):
+    both, alone = str(tmp_path / "both"), str(tmp_path / "alone")
+    run(capsys, "ingest", str(DATA / "articles.jsonl"), "--store", both)
+    run(capsys, "ingest", SAMPLE, "--lang", "id", "--published", "2025-07-12", "--store", both)
+    run(capsys, "remove", "lavrov-kim-id", "--store", both)
+    run(capsys, "ingest", str(DATA / "articles.jsonl"), "--store", alone)
+    assert run(capsys, "export", "--format", "nquads", "--store", both)[1] == \
+        run(capsys, "export", "--format", "nquads", "--store", alone)[1]

@@ -9,6 +9,7 @@ is the source.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -264,17 +265,34 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
 
 
 def _words_between(tokens: list[Token], start: int, end: int) -> int:
-    return sum(1 for t in tokens if start <= t.start and t.end <= end)
+    starts = [t.start for t in tokens]
+    return max(0, bisect.bisect_right([t.end for t in tokens], end) - bisect.bisect_left(starts, start))
+
+
+def _tokens_before(tokens: list[Token], position: int, n: int) -> list[Token]:
+    """The ``n`` tokens that end at or before ``position`` (binary search: long sentences stay fast)."""
+    ends = [t.end for t in tokens] if len(tokens) < 64 else _ends(tokens)
+    k = bisect.bisect_right(ends, position)
+    return tokens[max(0, k - n):k]
+
+
+def _ends(tokens: list[Token]) -> list[int]:
+    key = id(tokens)
+    if _ENDS_CACHE.get("key") != key:
+        _ENDS_CACHE["key"], _ENDS_CACHE["ends"] = key, [t.end for t in tokens]
+    return _ENDS_CACHE["ends"]
+
+
+_ENDS_CACHE: dict = {}
 
 
 def _after_quote_verb(mention: ActorMention, tokens: list[Token], g: _Grammar) -> bool:
-    prior = [t for t in tokens if t.end <= mention.start][-1:]
+    prior = _tokens_before(tokens, mention.start, 1)
     return bool(prior) and prior[0].lower in g.quote_verbs
 
 
 def _preceded_by(mention: ActorMention, tokens: list[Token], words: frozenset[str], n: int = 2) -> bool:
-    prior = [t for t in tokens if t.end <= mention.start][-n:]
-    return any(t.lower in words for t in prior)
+    return any(t.lower in words for t in _tokens_before(tokens, mention.start, n))
 
 
 def _coordinated(mentions: list[ActorMention], tokens: list[Token], g: _Grammar, from_right: bool) -> list[Actor]:

@@ -48,7 +48,8 @@ def split_sentences(text: str, lang: str) -> list[Sentence]:
             continue
         start = line.start()
         for end_match in _END_RE.finditer(line.group()):
-            word = re.search(r"([\w.]+)[.!?]*[\"'”’)\]]*$", line.group()[: end_match.end()])
+            window = line.group()[max(0, end_match.end() - 80): end_match.end()]  # not the whole line: O(n)
+            word = re.search(r"([\w.]+)[.!?]*[\"'”’)\]]*$", window)
             if word and word.group(1).lower().rstrip(".") in abbreviations:
                 continue
             if word and re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]?", word.group(1)):

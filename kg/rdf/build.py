@@ -11,6 +11,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -22,6 +23,7 @@ from rdflib import RDF, XSD, Literal, Namespace, URIRef
 from rdflib.namespace import PROV, SKOS
 
 from kg import __version__
+from kg.errors import UsageError
 from kg.model import Actor, Extraction, Place, TimeValue
 from kg.rdf import vocab as K
 
@@ -53,9 +55,21 @@ def plover_modes() -> dict[str, set[str]]:
 
 @dataclass(frozen=True)
 class IRIs:
-    """Deterministic IRIs under one configurable base."""
+    """Deterministic IRIs under one configurable base (an absolute IRI; "/" is added if the base
+    ends in neither "/" nor "#").
+
+    >>> IRIs("http://example.org/kb").graph("a b")
+    rdflib.term.URIRef('http://example.org/kb/graph/a%20b')
+    """
 
     base: str = DEFAULT_BASE
+
+    def __post_init__(self) -> None:
+        base = self.base
+        if not re.fullmatch(r"[A-Za-z][A-Za-z0-9+.-]*:[^\s<>\"{}|\\^`]+", base or ""):
+            raise UsageError(f"--base: {base!r} is not an absolute IRI (e.g. https://example.org/kg/)")
+        if not base.endswith(("/", "#")):
+            object.__setattr__(self, "base", base + "/")
 
     def _iri(self, *parts: str) -> URIRef:
         return URIRef(self.base + "/".join(quote(p, safe="-._~") for p in parts))

@@ -21,9 +21,11 @@ def decode_bytes(raw: bytes, source: str, encoding: str | None = None) -> str:
     """Decode ``raw`` to text; raise :class:`InputError` for empty, binary or undecodable input."""
     if encoding:
         try:
-            codecs.lookup(encoding)
+            info = codecs.lookup(encoding)
         except LookupError:
             raise InputError(source, f"unknown encoding {encoding!r}") from None
+        if not getattr(info, "_is_text_encoding", True):
+            raise InputError(source, f"{encoding!r} is not a text encoding")
         try:
             text = raw.decode(encoding)
         except UnicodeDecodeError as exc:
@@ -55,6 +57,8 @@ def check_text(text: str, source: str) -> None:
     """Refuse empty text and text that is mostly control characters (a binary in disguise)."""
     if not text.strip():
         raise InputError(source, "empty input (no text)")
+    if not any(ch.isalnum() for ch in text[:100_000]):
+        raise InputError(source, "no words in the input (only punctuation or invisible characters)")
     sample = text[:4096]
     controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f\v")
     if controls > max(4, len(sample) // 50):

@@ -73,12 +73,12 @@ def document_from_text(
     if not isinstance(text, str):
         raise InputError(label, "text must be a string")
     check_text(text, label)
-    code = check_language(lang, label + ": lang") if lang else detect_language(text)
+    code = check_language(lang, "lang") if lang else detect_language(text)
     return Document(
         id=doc_id or "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12],
         text=text,
         lang=code,
-        published=parse_published(published, label + ": published"),
+        published=parse_published(published, "published"),
         title=title,
         url=url,
         source=source,
@@ -105,7 +105,7 @@ def read_inputs(
     results: list[ReadResult] = []
     defaults = {"lang": lang, "published": published, "title": title, "url": url}
     for name in paths:
-        for label, raw, is_jsonl in _expand(name, stdin):
+        for label, raw, is_jsonl, relative in _expand(name, stdin):
             try:
                 text = decode_bytes(raw, label, encoding)
             except KGError as exc:
@@ -114,17 +114,19 @@ def read_inputs(
             if is_jsonl or (label == "<stdin>" and _looks_like_jsonl(text)):
                 results.extend(_read_jsonl(text, label, defaults))
             else:
-                doc_id = "stdin" if label == "<stdin>" else Path(label).stem
+                doc_id = "stdin" if label == "<stdin>" else relative
                 if label == "<stdin>":
                     doc_id += "-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:8]
                 results.append(_build(label, {"id": doc_id, "text": text}, defaults))
     return results
 
 
-def _expand(name: str, stdin: BinaryIO | None) -> Iterator[tuple[str, bytes, bool]]:
+def _expand(name: str, stdin: BinaryIO | None) -> Iterator[tuple[str, bytes, bool, str]]:
+    """(label, bytes, is JSON Lines, document id): a file's id is its name without suffix, or
+    its path inside the directory given ("2025/07/news"), so same-named files do not clash."""
     if name == "-":
         stream = stdin if stdin is not None else sys.stdin.buffer
-        yield "<stdin>", stream.read(), False
+        yield "<stdin>", stream.read(), False, "stdin"
         return
     path = Path(name)
     if path.is_dir():
@@ -135,7 +137,8 @@ def _expand(name: str, stdin: BinaryIO | None) -> Iterator[tuple[str, bytes, boo
         if not files:
             raise InputError(name, "directory holds no .txt or .jsonl files")
         for file in files:
-            yield str(file), file.read_bytes(), file.suffix.lower() in JSONL_SUFFIXES
+            relative = file.relative_to(path).with_suffix("").as_posix()
+            yield str(file), file.read_bytes(), file.suffix.lower() in JSONL_SUFFIXES, relative
         return
     if not path.exists():
         raise InputError(name, "no such file or directory")
@@ -143,7 +146,7 @@ def _expand(name: str, stdin: BinaryIO | None) -> Iterator[tuple[str, bytes, boo
         raw = path.read_bytes()
     except OSError as exc:
         raise InputError(name, f"cannot read ({exc.strerror})") from None
-    yield name, raw, path.suffix.lower() in JSONL_SUFFIXES
+    yield name, raw, path.suffix.lower() in JSONL_SUFFIXES, path.stem
 
 
 def _looks_like_jsonl(text: str) -> bool:
@@ -153,7 +156,9 @@ def _looks_like_jsonl(text: str) -> bool:
 
 def _read_jsonl(text: str, label: str, defaults: dict) -> list[ReadResult]:
     results = []
-    for number, line in enumerate(text.splitlines(), start=1):
+    # split on "\n" only: U+2028 and U+0085 may stand inside a JSON string
+    for number, line in enumerate(text.split("\n"), start=1):
+        line = line.rstrip("\r")
         if not line.strip():
             continue
         where = f"{label}:{number}"
@@ -185,5 +190,7 @@ def _build(where: str, record: dict, defaults: dict) -> ReadResult:
         document = document_from_text(text, doc_id=record_id, source=where, **meta)
     except KGError as exc:
         message = str(exc)
-        return ReadResult(where, error=message if message.startswith(where) else f"{where}: {message}", record_id=record_id)
+        if not message.startswith(where):
+            message = f"{where}: {message}"
+        return ReadResult(where, error=message, record_id=record_id)
     return ReadResult(where, document=document, record_id=document.id)

@@ -20,13 +20,16 @@ from kg.errors import QueryError
 Triple = tuple[Node, Node, Node]
 Quad = tuple[Node, Node, Node, URIRef]
 
-_STRIP_RE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>\s]*>|#[^\n]*')
+_STRIP_RE = re.compile(r'"""[\s\S]*?"""|\'\'\'[\s\S]*?\'\'\'|"(?:\\.|[^"\\\n])*"|\'(?:\\.|[^\'\\\n])*\'|<[^<>"{}|^`\\\s]*>|#[^\n]*')
+_ESCAPE_RE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 _UPDATE_RE = re.compile(r"\b(INSERT|DELETE|LOAD|CLEAR|DROP|CREATE|ADD|MOVE|COPY)\b\s*(DATA|WHERE|\{|SILENT|GRAPH|<|DEFAULT|NAMED|ALL)?", re.I)
 
 
 def check_query_safety(sparql: str) -> None:
     """Refuse what could reach the network or change the store through ``query``."""
-    bare = _STRIP_RE.sub(" ", sparql)
+    # SPARQL applies \\u escapes before parsing ("\\u0053ERVICE" is SERVICE): undo them first.
+    unescaped = _ESCAPE_RE.sub(lambda m: chr(int(m.group(1) or m.group(2), 16)), sparql)
+    bare = _STRIP_RE.sub(" ", unescaped)
     if re.search(r"\bSERVICE\b", bare, re.I):
         raise QueryError("SERVICE is not allowed: queries cannot reach the network")
     match = _UPDATE_RE.search(bare)

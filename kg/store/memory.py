@@ -16,8 +16,18 @@ from rdflib.query import Result
 from kg.errors import QueryError
 from kg.store.base import QueryResult, Store, Triple
 
-# Never fetch graphs named in FROM / FROM NAMED from the web.
+# Never fetch graphs named in FROM / FROM NAMED from the web, and never call a SERVICE, even if a
+# query slipped past check_query_safety.
 rdflib_sparql.SPARQL_LOAD_GRAPHS = False
+
+
+def _no_service(*_args, **_kwargs):
+    raise QueryError("SERVICE is not allowed: queries cannot reach the network")
+
+
+import rdflib.plugins.sparql.evaluate as _rdflib_evaluate  # noqa: E402
+
+_rdflib_evaluate.evalServiceQuery = _no_service
 
 
 class MemoryStore(Store):
@@ -60,6 +70,8 @@ class MemoryStore(Store):
     def _run_query(self, sparql: str) -> QueryResult:
         try:
             result: Result = self.dataset.query(sparql)
+        except QueryError:
+            raise
         except Exception as exc:  # rdflib raises pyparsing errors and others
             raise QueryError(f"SPARQL error: {str(exc).splitlines()[0][:200]}") from None
         if result.type == "ASK":

@@ -56,19 +56,26 @@ def from_ox(term) -> Node | None:
 class OxigraphStore(Store):
     name = "oxigraph"
 
-    def __init__(self, location: str | None = None, create: bool = True) -> None:
+    def __init__(self, location: str | None = None, create: bool = True, read_only: bool = False) -> None:
+        self.read_only = read_only
         if location is None:
             self.path = None
             self.store = ox.Store()
             return
         self.path = Path(location)
-        if not create and not self.path.is_dir():
+        exists = (self.path / "CURRENT").is_file()  # the marker file of an Oxigraph (RocksDB) store
+        if not create and not exists:
             raise StoreError(f"no store at {location} (run kg ingest first, or pass --store)")
+        if not exists and self.path.is_dir() and any(self.path.iterdir()):
+            raise StoreError(f"{location} is a folder that holds other files, not a store")
         try:
-            self.path.mkdir(parents=True, exist_ok=True)
-            self.store = ox.Store(str(self.path))
+            if read_only:
+                self.store = ox.Store.read_only(str(self.path))
+            else:
+                self.path.mkdir(parents=True, exist_ok=True)
+                self.store = ox.Store(str(self.path))
         except OSError as exc:
-            raise StoreError(f"cannot open store at {location}: {exc}") from None
+            raise StoreError(f"cannot open store at {location}: {str(exc).splitlines()[0][:200]}") from None
 
     def replace_graphs(self, graphs: dict[URIRef, list[Triple]],
                        additions: dict[URIRef, list[Triple]] | None = None) -> None:
@@ -123,7 +130,8 @@ class OxigraphStore(Store):
     def close(self) -> None:
         if getattr(self, "store", None) is not None:
             try:
-                self.store.flush()
+                if not self.read_only:
+                    self.store.flush()
             except OSError:
                 pass
             del self.store

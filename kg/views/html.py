@@ -1,8 +1,10 @@
 """Interactive HTML graph (pyvis / vis-network), self-contained and offline.
 
 vis-network is inlined by pyvis (``cdn_resources="in_line"``); the Bootstrap links pyvis adds
-are removed, so the file opens with the network off. Article text is HTML-escaped before it
-reaches a tooltip, and nothing from an article goes into the page heading.
+are removed, so the file opens with the network off. Article text is safe: pyvis embeds the data
+as JSON with ``<``, ``>`` and ``&`` escaped, vis-network 9 shows string tooltips as plain text,
+and the one switch pyvis has to an HTML popup (a node title containing "href") is defused; nothing
+from an article goes into the page heading, which is escaped.
 
 >>> import re, networkx as nx
 >>> g = nx.MultiDiGraph()
@@ -13,6 +15,8 @@ reaches a tooltip, and nothing from an article goes into the page heading.
 >>> page = render_html(g, "Events")
 >>> "<script>alert(1)</script>" in page, bool(re.search(r'(src|href)="https?://', page))
 (False, False)
+>>> "popup.innerHTML" in render_html(nx.MultiDiGraph([("a", "b")]), "x")
+False
 """
 from __future__ import annotations
 
@@ -29,9 +33,13 @@ TYPE_COLOURS = {"ASSAULT": "#e15759", "COERCE": "#ff9da7", "THREATEN": "#edc948"
 PHYSICS_LIMIT = 300
 
 
+_HREF_RE = re.compile(r"(h)(ref)", re.IGNORECASE)
+
+
 def _escape(value: object) -> str:
-    """Escape article text for a tooltip: safe whether vis shows it as text or as HTML."""
-    return html.escape(str(value or ""), quote=False)
+    """Article text for a tooltip or label: plain text, with "href" broken by a zero-width joiner
+    so pyvis never switches its popups to innerHTML."""
+    return _HREF_RE.sub("\\1\u200d\\2", str(value or ""))
 
 
 def render_html(graph: nx.MultiDiGraph, heading: str = "Event graph") -> str:
@@ -70,12 +78,12 @@ def _offline_and_safe(page: str, heading: str) -> str:
     # pyvis links Bootstrap from a CDN in every mode: drop those tags (the page needs none).
     page = re.sub(r"<link[^>]+https?://[^>]+>\s*", "", page)
     page = re.sub(r"<script[^>]+src=\"https?://[^\"]+\"[^>]*>\s*</script>\s*", "", page)
-    page = page.replace("<head>", f"<head>\n<title>{_escape(heading)}</title>", 1)
+    page = page.replace("<head>", f"<head>\n<title>{html.escape(heading)}</title>", 1)
     return page
 
 
 def write_html(graph: nx.MultiDiGraph, path: str | Path, heading: str = "Event graph") -> Path:
     """Write :func:`render_html` to ``path``."""
-    target = Path(path)
-    target.write_text(render_html(graph, heading), encoding="utf-8")
-    return target
+    from kg.export import write_text_atomically
+
+    return write_text_atomically(path, render_html(graph, heading))

@@ -210,6 +210,18 @@ class EventNetwork:
         return g.subgraph(keep).copy()
 
 
+def write_graph_file(graph: nx.MultiDiGraph, path: str, fmt: str) -> None:
+    """Write an actor graph as GraphML or GEXF (for Gephi); attributes without a value are left out."""
+    from kg.export import write_text_atomically
+
+    flat = nx.MultiDiGraph()
+    flat.add_nodes_from((n, {k: v for k, v in d.items() if v is not None}) for n, d in graph.nodes(data=True))
+    flat.add_edges_from((u, v, k, {a: b for a, b in d.items() if b is not None})
+                        for u, v, k, d in graph.edges(keys=True, data=True))
+    lines = nx.generate_graphml(flat) if fmt == "graphml" else nx.generate_gexf(flat)
+    write_text_atomically(path, "\n".join(lines) + "\n")
+
+
 def _iso(value: str | None, option: str, end: bool = False) -> str | None:
     """An ISO day for a window bound; a year or month means its first (or, for ``end``, last) day."""
     if value is None:

@@ -61,10 +61,13 @@ def test_html_is_offline_and_escapes_article_text():
     g.add_node("b", label="B", kind="country", country="RUS")
     g.add_edge("a", "b", key="e", type="ASSAULT", date="2025-07-12", modality="asserted",
                sentence="<script>alert('x')</script> href", article="d", place="")
+    g.add_node("c", label="link", kind="person", country="", title="x")
+    g.nodes["a"]["label"] = 'see <a href="http://evil">x</a>'
     page = render_html(g, "x")
     assert not re.search(r'(src|href)\s*=\s*["\']?https?://', page)
-    assert "<script>alert" not in page and "<img src=x" not in page
-    assert "&lt;script&gt;" in page or "\\u0026lt;script\\u0026gt;" in page
+    assert "<script>alert" not in page and "<img src=x" not in page and "</script> href" not in page
+    assert "\\u003cscript\\u003e" in page  # JSON-escaped, shown as text by vis-network
+    assert "popup.innerHTML" not in page  # "href" in a node title did not switch on HTML popups
 
 
 def test_sample_html_works_offline(sample_store, tmp_path):
