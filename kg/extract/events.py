@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -131,7 +130,7 @@ def _target_from_place(event: Event) -> None:
     code = event.place.country
     if any(a.country == code for a in event.source) or not event.source:
         return
-    from kg.extract.actors import _country_name
+    from kg.extract.actornodes import _country_name
 
     event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
 

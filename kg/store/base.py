@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterator
 
 from rdflib.term import Node, URIRef
 
@@ -106,6 +106,3 @@ class Store(ABC):
     def __exit__(self, *exc: object) -> None:
         self.close()
 
-
-def as_list(triples: Iterable[Triple]) -> list[Triple]:
-    return sorted(set(triples))

@@ -1,0 +1,114 @@
+"""Mentions that need the whole sentence or document: the tagger's names merged with the rule
+mentions, and "di negara itu" / "in the country" pointing back to a country.
+
+>>> from kg.extract.actors import find_actors
+>>> found = find_actors("Rusia menyerang Ukraina. Serangan itu terjadi di negara itu.", "id", [(0, 24), (25, 59)])
+>>> [(m.text, m.actor.name) for m in found.actors if m.text == "negara itu"]
+[('negara itu', 'Ukraine')]
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item
+from kg.extract.gazetteer import Gazetteer
+from kg.extract.names import actor_for
+from kg.lang import load
+from kg.model import Actor, ActorMention, Place, PlaceMention, Token
+
+
+@lru_cache(maxsize=None)
+def _anaphora_re(lang: str):
+    phrases = sorted(load(lang, "titles").get("country_anaphora", []), key=len, reverse=True)
+    if not phrases:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in phrases) + r")(?!\w)",
+                      re.IGNORECASE)
+
+
+def _resolve_country_anaphora(text: str, lang: str, spans: list[tuple[int, int]], found: Found) -> None:
+    """"di negara itu" / "in the country": the country of the nearest earlier actor that is not in
+    the same clause (the subject of the clause is rarely the country it refers to)."""
+    pattern = _anaphora_re(lang)
+    if pattern is None:
+        return
+    breaks = load(lang, "grammar")["roles"]["clause_breaks"]
+    for index, (start, end) in enumerate(spans):
+        for match in pattern.finditer(text, start, end):
+            head = text[start:match.start()].lower()
+            cut = max([head.rfind(f" {w} ") for w in breaks] + [head.rfind(","), -1])
+            clause_start = start + cut if cut >= 0 else start
+            earlier = sorted((m for m in found.actors if m.end <= clause_start and m.actor.country),
+                             key=lambda m: m.start)
+            if not earlier:
+                continue
+            code = earlier[-1].actor.country
+            found.actors.append(ActorMention(match.start(), match.end(), match.group(),
+                                             Actor(f"country-{code}", _country_name(code), "country", code), index))
+
+
+@lru_cache(maxsize=8)
+def _country_words(gaz: Gazetteer) -> frozenset[str]:
+    return frozenset(w.lower() for key, e in gaz.names.items() if e.kind == "country" for w in key)
+
+
+def _split_names(items: list[_Item], tagged: list) -> list[_Item]:
+    """Cut a run of capitalised words at the tagger's names: "Utama PT Sinar Abadi Hendra Wijaya"
+    -> "PT Sinar Abadi" + "Hendra Wijaya" (words outside any tagged name are dropped)."""
+    out: list[_Item] = []
+    for item in items:
+        inner = [(s, e) for s, e, _ in tagged if item.start <= s and e <= item.end]
+        if item.kind != "name" or not inner or inner == [(item.start, item.end)]:
+            out.append(item)
+            continue
+        out.extend(_Item(s, e, "name") for s, e in sorted(inner))
+    return out
+
+
+def _only_country_words(tokens: list[Token], gaz: Gazetteer) -> bool:
+    words = _country_words(gaz)
+    return all(part in words for t in tokens for part in t.lower.split("-") if part)
+
+
+def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: Found, gaz: Gazetteer) -> None:
+    """Merge the tagger's names with the rule mentions of one sentence.
+
+    A tagger name that covers rule mentions ("Bursa Efek Indonesia" over "Indonesia") replaces
+    them; one inside a longer rule mention ("Jepang" in "tentara Jepang") is added as an inner
+    mention (kept out of event roles); one that touches nothing is added as it is.
+    """
+    for first, end, label in tagged:
+        start_char, end_char = tokens[first].start, tokens[end - 1].end
+        mine = [m for m in found.actors + found.places if m.sentence == index]
+        if any((m.start, m.end) == (start_char, end_char) for m in mine):
+            continue
+        inside = [m for m in mine if start_char <= m.start and m.end <= end_char]
+        around = [m for m in mine if m.start <= start_char and end_char <= m.end]
+        crossing = [m for m in mine if m not in inside and m not in around
+                    and m.start < end_char and start_char < m.end]
+        if crossing or (around and inside):
+            continue
+        name = text[start_char:end_char]
+        entry = gaz.lookup_any_case([t.text for t in tokens[first:end]])
+        if entry is None and not inside and _only_country_words(tokens[first:end], gaz):
+            continue  # "Korea", "Utara": a piece of a country's name, not a name of its own
+        node = (_actor_from_entry(entry, as_state=True) if entry and entry.kind != "place" or (entry and entry.stands_for)
+                else Place(entry.key, entry.name, entry.country, entry.wikidata) if entry else None)
+        if node is None and len(inside) == 1:
+            only = inside[0]
+            node = only.place if isinstance(only, PlaceMention) else only.actor
+        node = node or actor_for(name, label)
+        if node is None:
+            continue
+        for m in inside:
+            (found.places if isinstance(m, PlaceMention) else found.actors).remove(m)
+        if isinstance(node, Place):
+            mention = PlaceMention(start_char, end_char, name, node, index)
+            found.places.append(mention)
+        else:
+            _add_actor(found, tokens, first, end, node, index, text)
+            mention = found.actors[-1]
+        mention.inner = bool(around)  # type: ignore[attr-defined]
+
+
