@@ -51,7 +51,8 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
         tagged = tagged_spans(tokens, lang) if has_model else None
         if tagged:
             items = _split_names(items, tagged)
-        _compose(index, tokens, items, gaz, persons, text, found, place_words, tagged)
+        _compose(index, tokens, items, gaz, persons, text, found, place_words, tagged,
+                 bool(load(lang, "grammar").get("country_before_noun")))
         if tagged:
             _reconcile(index, tokens, tagged, text, found, gaz)
     _resolve_country_anaphora(text, lang, spans, found)
@@ -143,21 +144,31 @@ def _country_of(item: _Item | None) -> str | None:
 
 def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer,
              persons: dict[str, Actor], text: str, found: Found, place_words: frozenset[str],
-             tagged: list | None) -> None:
+             tagged: list | None, country_first: bool = False) -> None:
     k = 0
     while k < len(items):
         item = items[k]
         nxt = items[k + 1] if k + 1 < len(items) else None
 
         def adjacent(a: _Item, b: _Item | None) -> bool:
-            return b is not None and b.start == a.end
+            """Next to each other, or joined by a possessive ("Sudan 's government")."""
+            if b is None:
+                return False
+            return b.start == a.end or (b.start == a.end + 1 and tokens[a.end].lower in ("'s", "’s"))
 
         start_char = tokens[item.start].start
-        if item.kind == "marker":
-            marker = item.marker
+        marker_k = None
+        if item.kind == "marker":  # "tentara Korea Utara", "Menteri Luar Negeri Rusia Sergey Lavrov"
+            marker_k = k
             country_item = nxt if adjacent(item, nxt) and (_country_of(nxt) or (nxt and nxt.kind == "region")) else None
             last = country_item or item
-            name_item = items[items.index(last) + 1] if items.index(last) + 1 < len(items) else None
+        elif (country_first and adjacent(item, nxt) and nxt.kind == "marker"
+              and (item.kind == "region" or _country_of(item))):  # "Russian troops", "Russian Foreign Minister X"
+            marker_k, country_item, last = k + 1, item, nxt
+        if marker_k is not None:
+            marker = items[marker_k].marker
+            name_index = items.index(last) + 1
+            name_item = items[name_index] if name_index < len(items) else None
             if marker.kind == "title":
                 country = _country_of(country_item)
                 if adjacent(last, name_item) and name_item.kind in ("name", "entry") and (
@@ -172,13 +183,13 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                         _add_actor(found, tokens, country_item.start, country_item.end,
                                    _actor_from_entry(country_item.entry, as_state=True), index, text)
                     _add_actor(found, tokens, name_item.start, name_item.end, actor, index, text)
-                    k = items.index(name_item) + 1
+                    k = name_index + 1
                     continue
                 if country_item is not None and country:
                     actor = Actor(f"role-{country.lower()}-{slug(marker.name)}", f"{marker.name} ({country})",
                                   "person", country, None, marker.name, marker.sector)
                     _add_actor(found, tokens, item.start, last.end, actor, index, text, title_only=marker.rank)
-                    k = items.index(last) + 1
+                    k = name_index
                     continue
             elif country_item is not None:
                 country = _country_of(country_item)
@@ -188,10 +199,11 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                 actor = Actor(f"{kind}-{(country or 'xx').lower()}-{slug(marker.name)}", name, kind, country,
                               None, None, marker.sector)
                 _add_actor(found, tokens, item.start, last.end, actor, index, text)
-                k = items.index(last) + 1
+                k = name_index
                 continue
-            k += 1
-            continue
+            if item.kind == "marker":
+                k += 1
+                continue
         if item.kind == "entry":
             entry = item.entry
             preceding = tokens[item.start - 1].lower if item.start > 0 else ""

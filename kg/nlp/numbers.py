@@ -33,21 +33,30 @@ def parse_number_words(text: str, lang: str) -> int | None:
     if text in {str(v).lower() for v in data["vague"]}:
         return None
     atoms, scales, teen = data["atoms"], data["scales"], set(data["teen"])
-    total = current = 0
+    total = hundreds = last = 0  # groups of thousands and up / hundreds / the small number being built
     seen = False
+
+    def scale(size: int) -> None:
+        nonlocal total, hundreds, last
+        if size >= 1000:
+            total += (hundreds + last or 1) * size
+            hundreds = last = 0
+        elif size == 100:
+            hundreds += (last or 1) * 100
+            last = 0
+        else:
+            last = (last or 1) * size
+
     for word in re.split(r"[\s-]+", text):
-        if word in atoms:
-            current += atoms[word]
-        elif word in teen and 0 < current < 10:
-            current += 10
+        if word in atoms and atoms[word] >= 100:  # "seratus", "seribu": one of a scale
+            scale(atoms[word])
+        elif word in atoms:
+            last += atoms[word]
+        elif word in teen and 0 < last < 10:
+            last += 10
         elif word in scales:
-            scale = scales[word]
-            if scale >= 1000:
-                total += max(current, 1) * scale
-                current = 0
-            else:
-                current = max(current, 1) * scale
+            scale(scales[word])
         else:
             return None
         seen = True
-    return total + current if seen else None
+    return total + hundreds + last if seen else None

@@ -1,7 +1,12 @@
 """Tokens with offsets, lower-case form and lemma (simplemma, offline).
 
+A possessive "'s" is its own token ("Sudan's government" -> "Sudan", "'s", "government"), so
+names before it are found; other apostrophes stay inside words ("Jum'at", "don't").
+
 >>> [t.lemma for t in tokenize("Lavrov bertemu Kim.", "id")]
 ['lavrov', 'temu', 'kim', '.']
+>>> [t.text for t in tokenize("Sudan's army", "en")]
+['Sudan', "'s", 'army']
 """
 from __future__ import annotations
 
@@ -12,7 +17,7 @@ import simplemma
 
 from kg.model import Token
 
-_TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_TOKEN_RE = re.compile(r"\w+(?:-\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
 
 
 @lru_cache(maxsize=200_000)

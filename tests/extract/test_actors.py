@@ -77,3 +77,14 @@ def test_user_actor_file_overrides(tmp_path):
     extra.write_text("actors:\n  - {name: Budi Santoso, kind: person, country: IDN, aliases: [Pak Budi]}\n", encoding="utf-8")
     found = find_actors("Pak Budi tiba.", "id", [(0, 14)], str(extra))
     assert (found.actors[0].actor.name, found.actors[0].actor.country) == ("Budi Santoso", "IDN")
+
+
+def test_english_country_adjective_before_the_noun():
+    found, _ = actors("Turkish Foreign Minister Hakan Fidan met Ukrainian officials.", "en")
+    assert ("Hakan Fidan", "Hakan Fidan", "person", "TUR") in found
+    assert ("Ukrainian officials", "Ukrainian Officials", "group", "UKR") in found
+
+
+def test_english_possessive_country():
+    found, _ = actors("Sudan's government lifted the emergency.", "en")
+    assert found == [("Sudan's government", "Sudanese Government", "organization", "SDN")]
