@@ -112,14 +112,20 @@ def _bounds(node: URIRef, value: TimeValue) -> Iterator[Triple]:
         yield node, K.datePrecision, PRECISION[value.precision]
 
 
+def _node_triples(node: URIRef, classes: tuple[URIRef, ...], name: str, country: str | None,
+                  wikidata: str | None) -> Iterator[Triple]:
+    """What actors and places share: classes, label, country, Wikidata item."""
+    for cls in classes:
+        yield node, RDF.type, cls
+    yield node, SKOS.prefLabel, Literal(name)
+    if country:
+        yield node, K.country, Literal(country)
+    if wikidata:
+        yield node, K.wikidata, WD[wikidata]
+
+
 def _actor_triples(node: URIRef, actor: Actor) -> Iterator[Triple]:
-    yield node, RDF.type, KIND_CLASS[actor.kind]
-    yield node, RDF.type, SEM.Actor
-    yield node, SKOS.prefLabel, Literal(actor.name)
-    if actor.country:
-        yield node, K.country, Literal(actor.country)
-    if actor.wikidata:
-        yield node, K.wikidata, WD[actor.wikidata]
+    yield from _node_triples(node, (KIND_CLASS[actor.kind], SEM.Actor), actor.name, actor.country, actor.wikidata)
     if actor.role:
         yield node, K.role, Literal(actor.role)
     if actor.sector:
@@ -228,12 +234,6 @@ def _one_label_each(triples: list[Triple]) -> list[Triple]:
 
 
 def _place_triples(node: URIRef, place: Place, iris: IRIs) -> Iterator[Triple]:
-    yield node, RDF.type, K.Place
-    yield node, RDF.type, SEM.Place
-    yield node, SKOS.prefLabel, Literal(place.name)
-    if place.country:
-        yield node, K.country, Literal(place.country)
-    if place.wikidata:
-        yield node, K.wikidata, WD[place.wikidata]
+    yield from _node_triples(node, (K.Place, SEM.Place), place.name, place.country, place.wikidata)
     if place.stands_for:
         yield node, K.standsFor, iris.actor(Actor(f"country-{place.stands_for}", place.stands_for, "country", place.stands_for))
