@@ -133,7 +133,7 @@ def _actor_triples(node: URIRef, actor: Actor) -> Iterator[Triple]:
 
 
 def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[Triple], list[Triple]]:
-    """The article's named-graph IRI, its sorted triples, and the sorted triples describing the
+    """The article's named-graph IRI, its triples, and the triples describing the
     actors and places it names (these go to the shared graph, :meth:`IRIs.shared_graph`, so that
     each actor is described once however many articles name it)."""
     shared: list[Triple] = []
@@ -217,7 +217,7 @@ def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[T
             for prop, number in ((RDF.value, q.value), (K.minValue, q.min), (K.maxValue, q.max)):
                 if number is not None:
                     out.append((qn, prop, Literal(int(number)) if float(number).is_integer() else Literal(number)))
-    return iris.graph(doc.id), sorted(set(out)), _one_label_each(shared)
+    return iris.graph(doc.id), list(dict.fromkeys(out)), _one_label_each(shared)
 
 
 def _one_label_each(triples: list[Triple]) -> list[Triple]:
@@ -230,7 +230,7 @@ def _one_label_each(triples: list[Triple]) -> list[Triple]:
                 continue
             seen.add(s)
         out.append((s, p, o))
-    return sorted(out)
+    return out
 
 
 def _place_triples(node: URIRef, place: Place, iris: IRIs) -> Iterator[Triple]:
