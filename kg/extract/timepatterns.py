@@ -43,6 +43,7 @@ class TimePatterns:
     data: dict[str, Any]
     families: dict[str, re.Pattern[str]]
     gates: dict[str, frozenset[str]]  # a family runs only on text holding one of these words
+    strip_leading: re.Pattern[str] | None = None  # prepositions left out of a span
 
     def families_for(self, text: str) -> list[str]:
         """Names of the families worth running on ``text`` (a cheap word test first)."""
@@ -138,4 +139,6 @@ def time_patterns(lang: str) -> TimePatterns:
         "anaphoric_offset": unit_words, "duration": unit_words, "set": unit_words,
     }
     assert set(gates) == set(compiled), set(compiled) ^ set(gates)
-    return TimePatterns(lang, d, compiled, gates)
+    strip = d.get("span_strip_leading") or []
+    strip_re = re.compile(rf"(?:{alt(strip)})\s+", re.IGNORECASE) if strip else None
+    return TimePatterns(lang, d, compiled, gates, strip_re)

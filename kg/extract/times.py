@@ -56,7 +56,8 @@ def _candidates(chunk: str, patterns: TimePatterns) -> list[tuple[int, int, str,
         for match in patterns.families[family].finditer(chunk):
             if _acceptable(family, match, patterns):
                 core = "core" if match.groupdict().get("core") else 0
-                found.append((match.start(core), match.end(core), rank, family, match))
+                begin = match.start(core) + _leading_preposition(match.group(core), patterns)
+                found.append((begin, match.end(core), rank, family, match))
     found.sort(key=lambda c: (-(c[1] - c[0]), c[2], c[0]))
     chosen: list[tuple[int, int, str, re.Match[str]]] = []
     for begin, finish, _, family, match in found:
@@ -64,6 +65,12 @@ def _candidates(chunk: str, patterns: TimePatterns) -> list[tuple[int, int, str,
             chosen.append((begin, finish, family, match))
     chosen.sort(key=lambda c: c[0])
     return _merge_part_of_day(chunk, chosen)
+
+
+def _leading_preposition(text: str, patterns: TimePatterns) -> int:
+    """Length of a leading preposition (and the space after it) to leave out of the span."""
+    found = patterns.strip_leading.match(text) if patterns.strip_leading else None
+    return found.end() if found and found.end() < len(text) else 0
 
 
 def _acceptable(family: str, match: re.Match[str], patterns: TimePatterns) -> bool:
