@@ -164,3 +164,11 @@ def test_number_words(lang, text, expected):
 ])
 def test_weekends(lang, text, expected):
     assert values(text, lang, dt.date(2025, 7, 9)) == [(text, expected)]
+
+
+@pytest.mark.parametrize("lang, text, span", [
+    ("id", "bertemu pada hari Sabtu", "hari Sabtu"), ("id", "sejak 2004", "2004"),
+    ("en", "met on Saturday", "Saturday"), ("en", "for 10 years", "10 years"),
+])
+def test_spans_leave_out_leading_prepositions(lang, text, span):
+    assert [t.text for t in find_times(text, lang, PUB)] == [span]
