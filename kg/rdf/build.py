@@ -24,7 +24,7 @@ from rdflib.namespace import PROV, SKOS
 
 from kg import __version__
 from kg.errors import UsageError
-from kg.model import Actor, Extraction, Place, TimeValue
+from kg.model import Actor, Event, Extraction, Place, TimeValue
 from kg.rdf import vocab as K
 
 SEM = Namespace("http://semanticweb.cs.vu.nl/2009/11/sem/")
@@ -184,24 +184,28 @@ def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[T
         out += [(node, K.timexValue, Literal(t.value.value)), (node, K.timexType, Literal(t.type)),
                 (node, K.anchoredOn, ANCHOR[t.anchor])]
         out += list(_bounds(node, t.value))
-    for e in extraction.events:
-        node = iris.event(doc.id, e.trigger.start, e.trigger.end)
-        em = mention("e", K.EventMention, e.trigger.start, e.trigger.end, e.trigger_text, e.sentence)
+    for group in same_event_groups(extraction.events):
+        e = max(group, key=_informative)  # the mention that says most gives type, date and mode
+        node = iris.event(doc.id, group[0].trigger.start, group[0].trigger.end)
         out += [(node, RDF.type, K.Event), (node, RDF.type, SEM.Event), (node, SEM.eventType, PLOVER[e.type]),
-                (node, K.modality, MODALITY[e.modality]), (node, K.hasMention, em),
-                (em, K.sentenceIndex, Literal(e.sentence)), (node, PROV.wasDerivedFrom, sentence_iri[e.sentence])]
+                (node, K.modality, MODALITY[e.modality])]
+        for m in group:
+            em = mention("e", K.EventMention, m.trigger.start, m.trigger.end, m.trigger_text, m.sentence)
+            out += [(node, K.hasMention, em), (em, K.sentenceIndex, Literal(m.sentence)),
+                    (node, PROV.wasDerivedFrom, sentence_iri[m.sentence])]
         if e.mode and e.mode in plover_modes().get(e.type, set()):
             out.append((node, K.ploverMode, PLOVER[f"{e.type}-{e.mode}"]))
-        for role, actors in ((K.source, e.source), (K.target, e.target), (SEM.accordingTo, e.according_to)):
-            for actor in actors:
+        for role, attribute in ((K.source, "source"), (K.target, "target"), (SEM.accordingTo, "according_to")):
+            for actor in dict.fromkeys(a for m in group for a in getattr(m, attribute)):
                 out.append((node, role, iris.actor(actor)))
                 shared.extend(_actor_triples(iris.actor(actor), actor))
                 if role != SEM.accordingTo:
                     out.append((node, SEM.hasActor, iris.actor(actor)))
-        if e.place:
-            place_node = places.get(e.place.key) or iris.place(e.place)
+        place = e.place or next((m.place for m in group if m.place), None)
+        if place:
+            place_node = places.get(place.key) or iris.place(place)
             out.append((node, SEM.hasPlace, place_node))
-            shared.extend(_place_triples(place_node, e.place, iris))
+            shared.extend(_place_triples(place_node, place, iris))
         if e.date and e.date.earliest:
             if e.date.precision in STAMP_TYPE:
                 stamp = e.date.value[:10] if e.date.precision == "day" else e.date.value
@@ -211,13 +215,47 @@ def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[T
                 out.append((node, K.dateExpression, time_iri[(e.date_mention.start, e.date_mention.end)]))
         elif e.latest_bound:
             out.append((node, SEM.hasLatestEndTimeStamp, Literal(e.latest_bound.isoformat(), datatype=XSD.date)))
-        for n, q in enumerate(e.quantities):
+        quantities = list(dict.fromkeys(q for m in group for q in m.quantities))
+        for n, q in enumerate(quantities):
             qn = URIRef(f"{node}/q{n}")
             out += [(node, K.hasQuantity, qn), (qn, RDF.type, K.Quantity), (qn, K.unit, Literal(q.unit))]
             for prop, number in ((RDF.value, q.value), (K.minValue, q.min), (K.maxValue, q.max)):
                 if number is not None:
                     out.append((qn, prop, Literal(int(number)) if float(number).is_integer() else Literal(number)))
     return iris.graph(doc.id), list(dict.fromkeys(out)), _one_label_each(shared)
+
+
+def _informative(event: Event) -> tuple:
+    precision_rank = {"day": 3, "month": 2, "year": 1}
+    return (event.date is not None and event.date.earliest is not None,
+            precision_rank.get(event.date.precision if event.date else None, 0), len(event.target), -event.sentence)
+
+
+def same_event_groups(events: list[Event]) -> list[list[Event]]:
+    """Mentions of one event in one article, grouped: the same type, modality, source and target,
+    and either the same date or an undated headline mention ("Diplomat tinggi Rusia bertemu Kim
+    Jong Un" + "Lavrov bertemu dengan ... Kim Jong Un pada hari Sabtu"). Places must not differ.
+    ``kg extract`` keeps every mention; the graph gets one event node with all of them."""
+    groups: list[list[Event]] = []
+    for event in events:
+        home = next((g for g in groups if _same_event(g[0], event)), None)
+        if home is None:
+            groups.append([event])
+        else:
+            home.append(event)
+    return groups
+
+
+def _same_event(a: Event, b: Event) -> bool:
+    if (a.type, a.modality) != (b.type, b.modality) or not a.source or set(a.source) != set(b.source):
+        return False
+    if set(a.target) != set(b.target) or (a.place and b.place and a.place.key != b.place.key):
+        return False
+    a_date = a.date.value if a.date and a.date.earliest else None
+    b_date = b.date.value if b.date and b.date.earliest else None
+    if a_date and b_date:
+        return a_date == b_date
+    return (a_date is None and a.sentence == 0) or (b_date is None and b.sentence == 0)  # headline
 
 
 def _one_label_each(triples: list[Triple]) -> list[Triple]:

@@ -76,3 +76,19 @@ def test_iris_are_deterministic_and_base_is_configurable(sample_extraction):
     graph_iri, triples, shared = document_triples(sample_extraction, IRIs("http://example.org/kb/"))
     assert graph_iri == URIRef("http://example.org/kb/graph/lavrov-kim-id")
     assert any(str(s).startswith("http://example.org/kb/actor/") for s, _, _ in shared)
+
+
+def test_mentions_of_one_event_make_one_node():
+    from kg.extract.pipeline import extract_document
+    from kg.read import document_from_text
+    text = ("Diplomat tinggi Rusia bertemu Kim Jong Un\n\n"
+            "Menteri Luar Negeri Rusia Sergey Lavrov bertemu dengan Kim Jong Un pada hari Sabtu. "
+            "Lavrov juga bertemu dengan Kim Jong Un pada hari Jumat.")
+    extraction = extract_document(document_from_text(text, doc_id="m", lang="id", published="2025-07-12"))
+    assert len(extraction.events) == 3  # kg extract keeps every mention
+    _, triples, _ = document_triples(extraction, IRIs())
+    graph = _graph(triples)
+    events = sorted(graph.subjects(RDF.type, KG.Event))
+    assert len(events) == 2  # the headline joins Saturday's meeting; Friday's is another
+    mentions = sorted(len(list(graph.objects(e, KG.hasMention))) for e in events)
+    assert mentions == [1, 2]
