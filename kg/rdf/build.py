@@ -238,7 +238,7 @@ def same_event_groups(events: list[Event]) -> list[list[Event]]:
     ``kg extract`` keeps every mention; the graph gets one event node with all of them."""
     groups: list[list[Event]] = []
     for event in events:
-        home = next((g for g in groups if _same_event(g[0], event)), None)
+        home = next((g for g in groups if all(_same_event(m, event) for m in g)), None)
         if home is None:
             groups.append([event])
         else:
