@@ -27,7 +27,7 @@ from kg.store import QueryResult, Store, open_store
 from kg.views.network import EventNetwork, TimelineRow
 
 __all__ = ["open_store", "read", "extract", "extract_text", "extraction_record", "ingest", "ingest_text", "ingest_documents",
-           "remove", "query", "network", "timeline", "IngestSummary", "Store", "QueryResult"]
+           "remove", "query", "network", "timeline", "actors", "IngestSummary", "Store", "QueryResult"]
 
 
 @dataclass
@@ -159,6 +159,49 @@ def network(store: Store) -> EventNetwork:
 def timeline(store: Store, **filters) -> list[TimelineRow]:
     """Events in date order; filters as :meth:`EventNetwork.timeline`."""
     return network(store).timeline(**filters)
+
+
+_PREFIXES = """PREFIX kg: <https://w3id.org/etkg/ontology#>
+PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
+"""
+
+
+def _values(store: Store, pattern: str) -> dict[str, list[str]]:
+    """?a -> sorted distinct ?v for a two-variable pattern (aggregated here: GROUP_CONCAT over
+    optional values is not portable across the backends)."""
+    out: dict[str, set[str]] = {}
+    for row in store.query(_PREFIXES + f"SELECT DISTINCT ?a ?v WHERE {{ {pattern} }}").rows:
+        out.setdefault(str(row[0]), set()).add(str(row[1]))
+    return {k: sorted(v) for k, v in out.items()}
+
+
+def actors(store: Store, kind: str | None = None, country: str | None = None) -> list[dict]:
+    """Canonical actors with kind, country, aliases (mention texts), roles, Wikidata item and the
+    number of mentions and events, most mentioned first.
+
+    >>> store = open_store("memory")
+    >>> _ = ingest_text(store, "Rusia menyerang Ukraina. Moskow juga mengancam Kyiv.", doc_id="d", lang="id")
+    >>> [(a["name"], a["mentions"]) for a in actors(store)]
+    [('Russia', 2), ('Ukraine', 2)]
+    """
+    events = {a: len(v) for a, v in _values(store, "{ ?v kg:source ?a } UNION { ?v kg:target ?a }").items()}
+    mentions = {a: len(v) for a, v in _values(store, "?v kg:mentionOf ?a").items()}
+    aliases = _values(store, "?a skos:altLabel ?v")
+    roles = _values(store, "?a kg:role ?v")
+    countries = _values(store, "?a kg:country ?v")
+    wikidata = _values(store, "?a kg:wikidata ?v")
+    out = []
+    query = _PREFIXES + ("SELECT DISTINCT ?actor ?name ?kind WHERE { ?actor skos:prefLabel ?name ; a ?kind . "
+                         "FILTER(?kind IN (kg:Person, kg:Organization, kg:Country, kg:Group)) }")
+    for row in store.query(query).dicts():
+        key = str(row["actor"])
+        item = {"id": key, "name": str(row["name"]), "kind": str(row["kind"]).rsplit("#", 1)[-1].lower(),
+                "country": (countries.get(key) or [None])[0], "wikidata": (wikidata.get(key) or [None])[0],
+                "aliases": aliases.get(key, []), "roles": roles.get(key, []),
+                "mentions": mentions.get(key, 0), "events": events.get(key, 0)}
+        if (kind is None or item["kind"] == kind) and (country is None or item["country"] == country.upper()):
+            out.append(item)
+    return sorted(out, key=lambda a: (-a["mentions"], -a["events"], a["name"], a["id"]))
 
 
 def sample_path() -> Path:

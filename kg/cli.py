@@ -151,6 +151,29 @@ def cmd_graph(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("actors")
+def cmd_actors(args: argparse.Namespace) -> int:
+    if args.kind and args.kind not in ("person", "organization", "country", "group"):
+        raise UsageError(f"--kind: unknown kind {args.kind!r} (person, organization, country, group)")
+    with _store(args) as store:
+        rows = api.actors(store, args.kind, args.country)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=1) + "\n")
+        return 0
+    flat = [[r["name"], r["kind"], r["country"] or "", str(r["mentions"]), str(r["events"]),
+             "; ".join(r["roles"]), "; ".join(r["aliases"]), r["id"]] for r in rows]
+    header = ["name", "kind", "country", "mentions", "events", "roles", "aliases", "id"]
+    if args.format == "csv":
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(header)
+        writer.writerows(flat)
+        sys.stdout.write(buffer.getvalue())
+    else:
+        sys.stdout.write(table(flat, header, max_width=40))
+    return 0
+
+
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     with _store(args) as store:
@@ -242,6 +265,10 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--graphml")
     p.add_argument("--gexf")
     p.add_argument("--ego", action="store_true", help="only the neighbourhood of --actor")
+    p = sub.add_parser("actors", parents=[common], help="list actors with aliases, roles and counts")
+    p.add_argument("--kind")
+    p.add_argument("--country", help="ISO 3166-1 alpha-3 code")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p = sub.add_parser("export", parents=[common], help="write the store as RDF")
     p.add_argument("--format", choices=sorted(EXPORTERS), default="turtle")
     p.add_argument("-o", "--output")

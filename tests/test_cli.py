@@ -251,3 +251,15 @@ def test_remove_leaves_what_ingesting_the_rest_alone_gives(tmp_path, capsys):
     run(capsys, "ingest", str(DATA / "articles.jsonl"), "--store", alone)
     assert run(capsys, "export", "--format", "nquads", "--store", both)[1] == \
         run(capsys, "export", "--format", "nquads", "--store", alone)[1]
+
+
+def test_actors_listing(store, capsys):
+    code, out, _ = run(capsys, "actors", "--format", "json", "--store", store)
+    rows = json.loads(out)
+    lavrov = next(r for r in rows if r["name"] == "Sergey Lavrov")
+    assert code == 0 and lavrov["country"] == "RUS" and "Lavrov" in lavrov["aliases"] and lavrov["mentions"] >= 5
+    assert lavrov["roles"] == ["Minister of Foreign Affairs"] and lavrov["events"] >= 3
+    code, out, _ = run(capsys, "actors", "--kind", "country", "--country", "ukr", "--store", store)
+    assert code == 0 and "Ukraine" in out and "Russia" not in out
+    code, _, err = run(capsys, "actors", "--kind", "planet", "--store", store)
+    assert code != 0 and "unknown kind" in err

@@ -57,6 +57,8 @@ class Entry:
             return f"wd-{self.wikidata}"
         if self.kind == "country":
             return f"country-{self.country}"
+        if self.kind == "person":  # the same key as a person found outside the gazetteer
+            return f"person-{slug(self.name)}"
         return f"{self.kind}-{(self.country or 'xx').lower()}-{slug(self.name)}"
 
 
