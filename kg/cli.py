@@ -174,6 +174,26 @@ def cmd_actors(args: argparse.Namespace) -> int:
     return 0
 
 
+@command("serve")
+def cmd_serve(args: argparse.Namespace) -> int:
+    from kg.sparql.server import make_server
+
+    with _store(args) as store:
+        try:
+            server = make_server(store, args.host, args.port)
+        except OSError as exc:
+            raise UsageError(f"cannot listen on {args.host}:{args.port} ({exc.strerror})") from None
+        print(f"SPARQL endpoint on http://{args.host}:{server.server_address[1]}/sparql (read-only; Ctrl-C stops)",
+              flush=True)
+        try:
+            server.serve_forever()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            server.server_close()
+    return 0
+
+
 @command("export")
 def cmd_export(args: argparse.Namespace) -> int:
     with _store(args) as store:
@@ -269,6 +289,9 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--kind")
     p.add_argument("--country", help="ISO 3166-1 alpha-3 code")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p = sub.add_parser("serve", parents=[common], help="read-only SPARQL endpoint over HTTP (loopback by default)")
+    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--port", type=int, default=7878)
     p = sub.add_parser("export", parents=[common], help="write the store as RDF")
     p.add_argument("--format", choices=sorted(EXPORTERS), default="turtle")
     p.add_argument("-o", "--output")
