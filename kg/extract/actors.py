@@ -36,12 +36,13 @@ def _particles(lang: str) -> frozenset[str]:
     return frozenset(load(lang, "grammar").get("name_particles", []))
 
 
-def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str | None = None) -> Found:
+def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str | None = None,
+                tokens_by_span: list[list[Token]] | None = None) -> Found:
     """Actor and place mentions in each sentence span of ``text``; ``sentence`` = span index."""
     gaz = gazetteer(lang, extra)
     raw: list[tuple[int, list[Token], list[_Item]]] = []
     for index, (start, end) in enumerate(spans):
-        tokens = tokenize(text[start:end], lang, start)
+        tokens = tokens_by_span[index] if tokens_by_span else tokenize(text[start:end], lang, start)
         raw.append((index, tokens, _items(tokens, gaz, lang)))
     persons = _document_persons(raw, gaz)
     found = Found()

@@ -65,14 +65,16 @@ def grammar(lang: str) -> _Grammar:
 
 def find_events(text: str, lang: str, sentences: list[Sentence], times: list[TimeMention],
                 actors: list[ActorMention], places: list[PlaceMention],
-                quantities: list[Quantity], published: dt.date | None = None) -> list[Event]:
+                quantities: list[Quantity], published: dt.date | None = None,
+                tokens_by_sentence: list[list[Token]] | None = None) -> list[Event]:
     """Events of a document in sentence order. An undated event that is reported as having
     happened (asserted or negated) gets the publication date as its latest bound."""
     g = grammar(lang)
     events: list[Event] = []
     previous_speaker: list[Actor] = []
     for sentence in sentences:
-        tokens = tokenize(text[sentence.start:sentence.end], lang, sentence.start)
+        tokens = (tokens_by_sentence[sentence.index] if tokens_by_sentence
+                  else tokenize(text[sentence.start:sentence.end], lang, sentence.start))
         in_sentence = [m for m in actors if m.sentence == sentence.index and not getattr(m, "inner", False)]
         occupied = [(m.start, m.end) for m in in_sentence] + [(t.start, t.end) for t in times if t.sentence == sentence.index]
         raw_triggers = [t for t in find_triggers(tokens, lang)

@@ -17,6 +17,7 @@ from kg.extract.quantities import find_quantities
 from kg.extract.times import find_times
 from kg.model import Actor, Document, Extraction, TimeValue
 from kg.nlp.sentences import split_sentences
+from kg.nlp.tokens import tokenize
 
 
 def extract_document(document: Document, actors_file: str | None = None) -> Extraction:
@@ -25,12 +26,14 @@ def extract_document(document: Document, actors_file: str | None = None) -> Extr
     sentences = split_sentences(text, lang)
     spans = [(s.start, s.end) for s in sentences]
     times = find_times(text, lang, document.published, spans)
-    found = find_actors(text, lang, spans, actors_file)
+    tokens = [tokenize(text[s.start:s.end], lang, s.start) for s in sentences]  # once, for all recognizers
+    found = find_actors(text, lang, spans, actors_file, tokens)
     quantities = []
     for s in sentences:
         exclude = [(t.start, t.end) for t in times if t.sentence == s.index]
         quantities.extend(find_quantities(text[s.start:s.end], lang, s.start, exclude))
-    events = find_events(text, lang, sentences, times, found.actors, found.places, quantities, document.published)
+    events = find_events(text, lang, sentences, times, found.actors, found.places, quantities, document.published,
+                         tokens)
     return Extraction(document, sentences, times, found.actors, found.places, events)
 
 
