@@ -32,6 +32,23 @@ def _not_names(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _head_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    titles = load(lang, "titles")
+    return frozenset(titles.get("org_name_words", [])), frozenset(titles.get("place_name_words", []))
+
+
+def _head_word_label(tokens: list[Token], lang: str) -> str | None:
+    """ORG or LOC for an unknown name holding an organisation or place word ("Arab League")."""
+    orgs, places = _head_words(lang)
+    words = {t.text.rstrip(".") for t in tokens}
+    if words & orgs:
+        return "ORG"
+    if words & places:
+        return "LOC"
+    return None
+
+
+@lru_cache(maxsize=None)
 def _particles(lang: str) -> frozenset[str]:
     return frozenset(load(lang, "grammar").get("name_particles", []))
 
@@ -53,7 +70,7 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
         if tagged:
             items = _split_names(items, tagged)
         _compose(index, tokens, items, gaz, persons, text, found, place_words, tagged,
-                 bool(load(lang, "grammar").get("country_before_noun")))
+                 bool(load(lang, "grammar").get("country_before_noun")), lang)
         if tagged:
             _reconcile(index, tokens, tagged, text, found, gaz)
     _resolve_country_anaphora(text, lang, spans, found)
@@ -145,7 +162,7 @@ def _country_of(item: _Item | None) -> str | None:
 
 def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer,
              persons: dict[str, Actor], text: str, found: Found, place_words: frozenset[str],
-             tagged: list | None, country_first: bool = False) -> None:
+             tagged: list | None, country_first: bool = False, lang: str = "en") -> None:
     k = 0
     while k < len(items):
         item = items[k]
@@ -221,7 +238,8 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             continue
         if item.kind == "name":
             name = _name_text(tokens, item, text)
-            label = label_of(tagged, item.start, item.end) if tagged is not None else None
+            label = label_of(tagged, item.start, item.end) if tagged is not None else _head_word_label(
+                tokens[item.start:item.end], lang)  # the tagger decides when there is one (measured better)
             if _only_country_words(tokens[item.start:item.end], gaz) and name not in persons:
                 label = None
             if label in ("ORG", "LOC") and name not in persons:
@@ -230,7 +248,7 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     found.places.append(PlaceMention(start_char, tokens[item.end - 1].end, name, node, index))
                 else:
                     _add_actor(found, tokens, item.start, item.end, node, index, text)
-            elif name in persons or label == "PER" or (tagged is None and item.end - item.start >= 2):
+            elif name in persons or label == "PER" or (tagged is None and label is None and item.end - item.start >= 2):
                 actor = persons.get(name) or _person(name, None, None, None)
                 role = _apposition(tokens, items, k)
                 if role:

@@ -88,3 +88,13 @@ def test_english_country_adjective_before_the_noun():
 def test_english_possessive_country():
     found, _ = actors("Sudan's government lifted the emergency.", "en")
     assert found == [("Sudan's government", "Sudanese Government", "organization", "SDN")]
+
+
+def test_unknown_names_with_organisation_or_place_words():
+    found, places = actors("The Revolutionary United Front attacked villages near the Mano River.", "en")
+    assert ("Revolutionary United Front", "Revolutionary United Front", "organization", None) in found
+    assert ("Mano River", "Mano River") in places
+    from kg.extract.actors import _head_word_label
+    from kg.nlp.tokens import tokenize
+    assert _head_word_label(tokenize("Gerakan Pemuda Merdeka", "id"), "id") == "ORG"
+    assert _head_word_label(tokenize("Kabupaten Sukamaju", "id"), "id") == "LOC"
