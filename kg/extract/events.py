@@ -9,58 +9,13 @@ is the source.
 """
 from __future__ import annotations
 
-import bisect
 import datetime as dt
-from dataclasses import dataclass
-from functools import lru_cache
 
+from kg.extract.eventgrammar import QUOTES, EventGrammar, grammar
+from kg.extract.roles import _clause, _roles
 from kg.extract.triggers import Trigger, find_triggers
-from kg.lang import load
 from kg.model import Actor, ActorMention, Event, PlaceMention, Quantity, Sentence, Span, TimeMention, Token
 from kg.nlp.tokens import tokenize
-
-QUOTES = "\"“”«»"
-
-
-@dataclass(frozen=True)
-class _Grammar:
-    future: frozenset[str]
-    negated: frozenset[str]
-    hypothetical: frozenset[str]
-    window: int
-    according_to: tuple[tuple[str, ...], ...]
-    quote_verbs: frozenset[str]
-    speech_verbs: frozenset[str]
-    targets: frozenset[str]
-    agents: frozenset[str]
-    passive_prefixes: tuple[str, ...]
-    passive_auxiliaries: frozenset[str]
-    relatives: frozenset[str]
-    coordinators: frozenset[str]
-    breaks: frozenset[str]
-    back_reference: frozenset[str]
-    circumstance: frozenset[str]
-    victim_verbs: frozenset[str]
-    places: frozenset[str]
-
-
-@lru_cache(maxsize=None)
-def grammar(lang: str) -> _Grammar:
-    g = load(lang, "grammar")
-    m, a, r = g["modality"], g["attribution"], g["roles"]
-
-    def words(items) -> frozenset[str]:
-        return frozenset(str(w).lower() for w in items or [])
-
-    return _Grammar(
-        words(m["future"]), words(m["negated"]), words(m["hypothetical"]), int(g.get("modality_window", 4)),
-        tuple(tuple(str(p).lower().split()) for p in a["according_to"]), words(a["quote_verbs"]),
-        words(a["speech_verbs"]), words(r["target_prepositions"]), words(r["agent_prepositions"]),
-        tuple(r.get("passive_prefixes", [])), words(r.get("passive_auxiliaries")), words(r["relative_markers"]),
-        words(r["coordinators"]), words(r["clause_breaks"]), words(r["back_reference"]),
-        words(r.get("circumstance_prepositions")), words(r.get("victim_verbs")),
-        words(r.get("place_prepositions")),
-    )
 
 
 def find_events(text: str, lang: str, sentences: list[Sentence], times: list[TimeMention],
@@ -112,6 +67,9 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 _date_from_previous_sentence(event, events, sentence.index)  # same speech act, same time
             _attach_place(event, places, sentence)
             sentence_events.append(event)
+        demand = _reported_demand(sentence, tokens, in_sentence, speakers, speech_end, sentence_events, text, g)
+        if demand:
+            sentence_events.append(demand)
         sentence_events = _collapse(sentence_events)
         _attach_quantities(sentence_events, [q for q in quantities if q.start >= (speech_end or 0)], sentence)
         events.extend(sentence_events)
@@ -142,7 +100,7 @@ def _between(a: int, b: int, mentions: list[ActorMention]) -> bool:
 
 
 def _drop_dependent(triggers: list[Trigger], tokens: list[Token], actors: list[ActorMention],
-                    g: _Grammar) -> list[Trigger]:
+                    g: EventGrammar) -> list[Trigger]:
     """Drop a trigger that completes an earlier one ("berjanji akan memberikan dukungan") or
     names its circumstance ("dalam perundingan", "in the attack")."""
     kept: list[Trigger] = []
@@ -160,7 +118,7 @@ def _drop_dependent(triggers: list[Trigger], tokens: list[Token], actors: list[A
     return kept
 
 
-def _attribution(tokens: list[Token], actors: list[ActorMention], g: _Grammar,
+def _attribution(tokens: list[Token], actors: list[ActorMention], g: EventGrammar,
                  triggers: list[Trigger]) -> tuple[list[Actor], int | None]:
     """Who the sentence is according to, and where a leading "X mengatakan" frame ends."""
     speakers: list[Actor] = []
@@ -197,120 +155,7 @@ def _attribution(tokens: list[Token], actors: list[ActorMention], g: _Grammar,
     return unique, speech_end
 
 
-def _clause(tokens: list[Token], trigger: Trigger, g: _Grammar) -> tuple[int, int]:
-    """Token range around the trigger bounded by clause-break words and strong punctuation."""
-    left = trigger.first
-    while left > 0 and tokens[left - 1].lower not in g.breaks and tokens[left - 1].text not in ";:–—" + QUOTES:
-        left -= 1
-    right = trigger.last + 1
-    while right < len(tokens) and tokens[right].lower not in g.breaks and tokens[right].text not in ",;:–—" + QUOTES:
-        right += 1
-    return left, right
-
-
-def _heads(mentions: list[ActorMention]) -> list[ActorMention]:
-    """Drop a country or organisation mention that only modifies the person right after it."""
-    heads = []
-    for i, mention in enumerate(mentions):
-        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt and mention.actor.kind != "person" and nxt.actor.kind == "person" and nxt.start - mention.end <= 1:
-            continue
-        heads.append(mention)
-    return heads
-
-
-def _is_passive(trigger: Trigger, tokens: list[Token], g: _Grammar) -> bool:
-    token = tokens[trigger.first]
-    if g.passive_prefixes:
-        return token.lower != token.lemma and token.lower.startswith(g.passive_prefixes) and not token.lower.startswith("ditu")
-    previous = [t.lower for t in tokens[max(0, trigger.first - 3):trigger.first]]
-    return token.lower.endswith(("ed", "en")) and any(w in g.passive_auxiliaries for w in previous)
-
-
-def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g: _Grammar,
-           speech_end: int | None, speakers: list[Actor]) -> tuple[list[Actor], list[Actor]]:
-    left, right = _clause(tokens, trigger, g)
-    lo = tokens[left].start if left < len(tokens) else 0
-    if speech_end is not None:
-        lo = max(lo, speech_end)
-    t_start, t_end = tokens[trigger.first].start, tokens[trigger.last].end
-    hi = tokens[right - 1].end if right > 0 else t_end
-    speaker_keys = {a.key for a in speakers}
-    objects = g.targets | g.agents | g.places
-    before_all = _heads([m for m in actors if lo <= m.start and m.end <= t_start])
-    before = [m for m in before_all if not _preceded_by(m, tokens, objects, 1)] or before_all
-    after = _heads([m for m in actors if t_end <= m.start and m.end <= hi])
-    after = [m for m in after if not _after_quote_verb(m, tokens, g)]
-    if tokens[trigger.first].lower in g.victim_verbs:
-        victims = [m for m in before_all if _words_between(tokens, m.end, t_start) <= 3]
-        return [], [victims[-1].actor] if victims else []
-    passive = _is_passive(trigger, tokens, g)
-    agent = [m for m in after if _preceded_by(m, tokens, g.agents)]
-    if passive:
-        if agent:
-            source = [agent[0].actor]
-        elif after and after[0].start - t_end <= 1:  # bare agent: "yang dikirim Pyongyang"
-            source = [after[0].actor]
-        else:
-            source = []
-        relative = t_start > 0 and any(t.lower in g.relatives and t.end <= t_start and t_start - t.end <= 2 for t in tokens)
-        target = [] if relative else _coordinated(before, tokens, g, from_right=True)
-        return source, [a for a in target if a not in source]
-    source = _coordinated(before, tokens, g, from_right=True)
-    if (not source and len(after) > 1 and not _preceded_by(after[0], tokens, g.targets)
-            and _words_between(tokens, t_end, after[0].start) <= 1):
-        source, after = [after[0].actor], after[1:]  # nominal event: "serangan Rusia ke Ukraina"
-    source = [a for a in source if a.key not in speaker_keys or not speech_end]
-    target = [after[0].actor] if after else []
-    return source, [a for a in target if a not in source]
-
-
-def _words_between(tokens: list[Token], start: int, end: int) -> int:
-    starts = [t.start for t in tokens]
-    return max(0, bisect.bisect_right([t.end for t in tokens], end) - bisect.bisect_left(starts, start))
-
-
-def _tokens_before(tokens: list[Token], position: int, n: int) -> list[Token]:
-    """The ``n`` tokens that end at or before ``position`` (binary search: long sentences stay fast)."""
-    ends = [t.end for t in tokens] if len(tokens) < 64 else _ends(tokens)
-    k = bisect.bisect_right(ends, position)
-    return tokens[max(0, k - n):k]
-
-
-def _ends(tokens: list[Token]) -> list[int]:
-    key = id(tokens)
-    if _ENDS_CACHE.get("key") != key:
-        _ENDS_CACHE["key"], _ENDS_CACHE["ends"] = key, [t.end for t in tokens]
-    return _ENDS_CACHE["ends"]
-
-
-_ENDS_CACHE: dict = {}
-
-
-def _after_quote_verb(mention: ActorMention, tokens: list[Token], g: _Grammar) -> bool:
-    prior = _tokens_before(tokens, mention.start, 1)
-    return bool(prior) and prior[0].lower in g.quote_verbs
-
-
-def _preceded_by(mention: ActorMention, tokens: list[Token], words: frozenset[str], n: int = 2) -> bool:
-    return any(t.lower in words for t in _tokens_before(tokens, mention.start, n))
-
-
-def _coordinated(mentions: list[ActorMention], tokens: list[Token], g: _Grammar, from_right: bool) -> list[Actor]:
-    """The nearest mention, plus any joined to it by "dan"/"and"."""
-    if not mentions:
-        return []
-    chosen = [mentions[-1]]
-    for mention in reversed(mentions[:-1]):
-        gap = [t.lower for t in tokens if mention.end <= t.start and t.end <= chosen[-1].start]
-        if gap and all(w in g.coordinators or w == "," for w in gap):
-            chosen.append(mention)
-        else:
-            break
-    return [m.actor for m in reversed(chosen)]
-
-
-def _modality(trigger: Trigger, tokens: list[Token], g: _Grammar) -> str:
+def _modality(trigger: Trigger, tokens: list[Token], g: EventGrammar) -> str:
     """Negation wins over future ("tidak akan"), future over possibility."""
     found = set()
     for token in reversed(tokens[max(0, trigger.first - g.window):trigger.first]):
@@ -325,7 +170,7 @@ def _modality(trigger: Trigger, tokens: list[Token], g: _Grammar) -> str:
 
 
 def _attach_date(event: Event, trigger: Trigger, tokens: list[Token], times: list[TimeMention],
-                 sentence: Sentence, earlier: list[Event], g: _Grammar, trigger_starts: list[int],
+                 sentence: Sentence, earlier: list[Event], g: EventGrammar, trigger_starts: list[int],
                  raw_triggers: list[Trigger]) -> None:
     dated = [t for t in times if t.sentence == sentence.index and t.type in ("DATE", "TIME")
              and t.value.earliest is not None]
@@ -348,6 +193,20 @@ def _attach_date(event: Event, trigger: Trigger, tokens: list[Token], times: lis
                 return
 
 
+def _reported_demand(sentence: Sentence, tokens: list[Token], actors: list[ActorMention], speakers: list[Actor],
+                     speech_end: int | None, events: list[Event], text: str, g: EventGrammar) -> Event | None:
+    """"X said Y must Z" / "X mengatakan Y harus Z": a REQUEST from X to Y."""
+    if speech_end is None or not speakers or any(e.type == "REQUEST" for e in events):
+        return None
+    modal = next((t for t in tokens if t.start >= speech_end and t.lower in g.demand_modals), None)
+    if modal is None:
+        return None
+    targets = [m.actor for m in actors if speech_end <= m.start and m.end <= modal.start]
+    return Event(sentence=sentence.index, trigger=Span(modal.start, modal.end), trigger_text=text[modal.start:modal.end],
+                 type="REQUEST", source=list(speakers), target=[a for a in targets[:1] if a not in speakers],
+                 according_to=list(speakers))
+
+
 def _date_from_previous_sentence(event: Event, earlier: list[Event], index: int) -> None:
     for other in reversed(earlier):
         if other.sentence == index - 1 and other.date is not None:
@@ -355,7 +214,7 @@ def _date_from_previous_sentence(event: Event, earlier: list[Event], index: int)
             return
 
 
-def _refers_back(event: Event, tokens: list[Token], triggers: list[Trigger], g: _Grammar) -> bool:
+def _refers_back(event: Event, tokens: list[Token], triggers: list[Trigger], g: EventGrammar) -> bool:
     """True for "dalam serangan tersebut" / "in that attack": a same-type noun with a pointer word."""
     for trigger in triggers:
         if trigger.type != event.type:

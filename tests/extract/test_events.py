@@ -110,3 +110,22 @@ def test_a_continued_quote_keeps_speaker_and_date(lang, text):
     last = extract_text(text, lang=lang, published="2025-07-12")["events"][-1]
     assert last["type"] == "SUPPORT" and last["date"]["value"] == "2025-07-12"
     assert [a["name"] for a in last["according_to"]] == ["Sergey Lavrov"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Red Cross said that Israel must allow aid into Gaza."),
+    ("id", "Palang Merah mengatakan bahwa Israel harus mengizinkan bantuan masuk ke Gaza."),
+])
+def test_a_reported_must_is_a_demand(lang, text):
+    events_ = extract_text(text, lang=lang, published="2025-07-12")["events"]
+    demand = next(e for e in events_ if e["type"] == "REQUEST")
+    assert [a["country"] for a in demand["target"]] == ["ISR"] and demand["source"]
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "Israeli bulldozers demolished Palestinian homes.", "COERCE"),
+    ("en", "Police opened an investigation into the killing.", "ACCUSE"),
+    ("id", "Aparat menggusur rumah warga di Jakarta.", "COERCE"),
+])
+def test_more_triggers(lang, text, kind):
+    assert kind in [e["type"] for e in extract_text(text, lang=lang, published="2025-07-12")["events"]]

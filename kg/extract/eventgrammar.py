@@ -1,0 +1,57 @@
+"""Language data for events, read once per language from ``kg/lang/<code>/grammar.yaml``.
+
+>>> "menurut" in grammar("id").according_to[0]
+True
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kg.lang import load
+
+QUOTES = "\"“”«»"
+
+
+@dataclass(frozen=True)
+class EventGrammar:
+    future: frozenset[str]
+    negated: frozenset[str]
+    hypothetical: frozenset[str]
+    window: int
+    according_to: tuple[tuple[str, ...], ...]
+    quote_verbs: frozenset[str]
+    speech_verbs: frozenset[str]
+    targets: frozenset[str]
+    agents: frozenset[str]
+    passive_prefixes: tuple[str, ...]
+    passive_auxiliaries: frozenset[str]
+    relatives: frozenset[str]
+    coordinators: frozenset[str]
+    breaks: frozenset[str]
+    back_reference: frozenset[str]
+    circumstance: frozenset[str]
+    victim_verbs: frozenset[str]
+    places: frozenset[str]
+    demand_modals: frozenset[str]
+
+
+@lru_cache(maxsize=None)
+def grammar(lang: str) -> EventGrammar:
+    g = load(lang, "grammar")
+    m, a, r = g["modality"], g["attribution"], g["roles"]
+
+    def words(items) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in items or [])
+
+    return EventGrammar(
+        words(m["future"]), words(m["negated"]), words(m["hypothetical"]), int(g.get("modality_window", 4)),
+        tuple(tuple(str(p).lower().split()) for p in a["according_to"]), words(a["quote_verbs"]),
+        words(a["speech_verbs"]), words(r["target_prepositions"]), words(r["agent_prepositions"]),
+        tuple(r.get("passive_prefixes", [])), words(r.get("passive_auxiliaries")), words(r["relative_markers"]),
+        words(r["coordinators"]), words(r["clause_breaks"]), words(r["back_reference"]),
+        words(r.get("circumstance_prepositions")), words(r.get("victim_verbs")),
+        words(r.get("place_prepositions")), words(g.get("demand_modals")),
+    )
+
+

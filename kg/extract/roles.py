@@ -1,0 +1,128 @@
+"""Who acts on whom without a parser: clause bounds, heads, voice, coordination.
+
+The actor left of an active verb is the source, the first actor after it (or after a target
+preposition) the target; Indonesian di-/ter- verbs and English "was ...ed by" swap the roles,
+a bare agent after a passive verb ("yang dikirim Pyongyang") is the source, victims of
+"tewas"/"killed" are targets.
+"""
+from __future__ import annotations
+
+import bisect
+
+from kg.extract.eventgrammar import QUOTES, EventGrammar
+from kg.extract.triggers import Trigger
+from kg.model import Actor, ActorMention, Token
+
+def _clause(tokens: list[Token], trigger: Trigger, g: EventGrammar) -> tuple[int, int]:
+    """Token range around the trigger bounded by clause-break words and strong punctuation."""
+    left = trigger.first
+    while left > 0 and tokens[left - 1].lower not in g.breaks and tokens[left - 1].text not in ";:–—" + QUOTES:
+        left -= 1
+    right = trigger.last + 1
+    while right < len(tokens) and tokens[right].lower not in g.breaks and tokens[right].text not in ",;:–—" + QUOTES:
+        right += 1
+    return left, right
+
+
+def _heads(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Drop a country or organisation mention that only modifies the person right after it."""
+    heads = []
+    for i, mention in enumerate(mentions):
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        if nxt and mention.actor.kind != "person" and nxt.actor.kind == "person" and nxt.start - mention.end <= 1:
+            continue
+        heads.append(mention)
+    return heads
+
+
+def _is_passive(trigger: Trigger, tokens: list[Token], g: EventGrammar) -> bool:
+    token = tokens[trigger.first]
+    if g.passive_prefixes:
+        return token.lower != token.lemma and token.lower.startswith(g.passive_prefixes) and not token.lower.startswith("ditu")
+    previous = [t.lower for t in tokens[max(0, trigger.first - 3):trigger.first]]
+    return token.lower.endswith(("ed", "en")) and any(w in g.passive_auxiliaries for w in previous)
+
+
+def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g: EventGrammar,
+           speech_end: int | None, speakers: list[Actor]) -> tuple[list[Actor], list[Actor]]:
+    left, right = _clause(tokens, trigger, g)
+    lo = tokens[left].start if left < len(tokens) else 0
+    if speech_end is not None:
+        lo = max(lo, speech_end)
+    t_start, t_end = tokens[trigger.first].start, tokens[trigger.last].end
+    hi = tokens[right - 1].end if right > 0 else t_end
+    speaker_keys = {a.key for a in speakers}
+    objects = g.targets | g.agents | g.places
+    before_all = _heads([m for m in actors if lo <= m.start and m.end <= t_start])
+    before = [m for m in before_all if not _preceded_by(m, tokens, objects, 1)] or before_all
+    after = _heads([m for m in actors if t_end <= m.start and m.end <= hi])
+    after = [m for m in after if not _after_quote_verb(m, tokens, g)]
+    if tokens[trigger.first].lower in g.victim_verbs:
+        victims = [m for m in before_all if _words_between(tokens, m.end, t_start) <= 3]
+        return [], [victims[-1].actor] if victims else []
+    passive = _is_passive(trigger, tokens, g)
+    agent = [m for m in after if _preceded_by(m, tokens, g.agents)]
+    if passive:
+        if agent:
+            source = [agent[0].actor]
+        elif after and after[0].start - t_end <= 1:  # bare agent: "yang dikirim Pyongyang"
+            source = [after[0].actor]
+        else:
+            source = []
+        relative = t_start > 0 and any(t.lower in g.relatives and t.end <= t_start and t_start - t.end <= 2 for t in tokens)
+        target = [] if relative else _coordinated(before, tokens, g, from_right=True)
+        return source, [a for a in target if a not in source]
+    source = _coordinated(before, tokens, g, from_right=True)
+    if (not source and len(after) > 1 and not _preceded_by(after[0], tokens, g.targets)
+            and _words_between(tokens, t_end, after[0].start) <= 1):
+        source, after = [after[0].actor], after[1:]  # nominal event: "serangan Rusia ke Ukraina"
+    source = [a for a in source if a.key not in speaker_keys or not speech_end]
+    target = [after[0].actor] if after else []
+    return source, [a for a in target if a not in source]
+
+
+def _words_between(tokens: list[Token], start: int, end: int) -> int:
+    starts = [t.start for t in tokens]
+    return max(0, bisect.bisect_right([t.end for t in tokens], end) - bisect.bisect_left(starts, start))
+
+
+def _tokens_before(tokens: list[Token], position: int, n: int) -> list[Token]:
+    """The ``n`` tokens that end at or before ``position`` (binary search: long sentences stay fast)."""
+    ends = [t.end for t in tokens] if len(tokens) < 64 else _ends(tokens)
+    k = bisect.bisect_right(ends, position)
+    return tokens[max(0, k - n):k]
+
+
+def _ends(tokens: list[Token]) -> list[int]:
+    key = id(tokens)
+    if _ENDS_CACHE.get("key") != key:
+        _ENDS_CACHE["key"], _ENDS_CACHE["ends"] = key, [t.end for t in tokens]
+    return _ENDS_CACHE["ends"]
+
+
+_ENDS_CACHE: dict = {}
+
+
+def _after_quote_verb(mention: ActorMention, tokens: list[Token], g: EventGrammar) -> bool:
+    prior = _tokens_before(tokens, mention.start, 1)
+    return bool(prior) and prior[0].lower in g.quote_verbs
+
+
+def _preceded_by(mention: ActorMention, tokens: list[Token], words: frozenset[str], n: int = 2) -> bool:
+    return any(t.lower in words for t in _tokens_before(tokens, mention.start, n))
+
+
+def _coordinated(mentions: list[ActorMention], tokens: list[Token], g: EventGrammar, from_right: bool) -> list[Actor]:
+    """The nearest mention, plus any joined to it by "dan"/"and"."""
+    if not mentions:
+        return []
+    chosen = [mentions[-1]]
+    for mention in reversed(mentions[:-1]):
+        gap = [t.lower for t in tokens if mention.end <= t.start and t.end <= chosen[-1].start]
+        if gap and all(w in g.coordinators or w == "," for w in gap):
+            chosen.append(mention)
+        else:
+            break
+    return [m.actor for m in reversed(chosen)]
+
+
