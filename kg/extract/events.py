@@ -32,8 +32,10 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                   else tokenize(text[sentence.start:sentence.end], lang, sentence.start))
         in_sentence = [m for m in actors if m.sentence == sentence.index and not getattr(m, "inner", False)]
         occupied = [(m.start, m.end) for m in in_sentence] + [(t.start, t.end) for t in times if t.sentence == sentence.index]
+        title_case = _title_case(tokens)
         raw_triggers = [t for t in find_triggers(tokens, lang)
-                        if not any(s <= tokens[t.first].start < e for s, e in occupied)]
+                        if not any(s <= tokens[t.first].start < e for s, e in occupied)
+                        and (title_case or not _inside_a_name(tokens, t))]
         triggers = raw_triggers
         triggers = _drop_dependent(triggers, tokens, in_sentence, g)
         speakers, speech_end = _attribution(tokens, in_sentence, g, triggers)
@@ -93,6 +95,20 @@ def _target_from_place(event: Event) -> None:
     from kg.extract.actornodes import _country_name
 
     event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
+
+
+def _title_case(tokens: list[Token]) -> bool:
+    """A headline in title case ("Russia Attacks Ukraine"): capitals say nothing about names there."""
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+
+
+def _inside_a_name(tokens: list[Token], trigger: Trigger) -> bool:
+    """A capitalised trigger word inside a sentence is part of a name ("Agency for Cooperation")."""
+    first = tokens[trigger.first]
+    if not first.text[:1].isupper() or trigger.first == 0:
+        return False
+    return tokens[trigger.first - 1].text not in QUOTES + ":(\u2013\u2014-"
 
 
 def _between(a: int, b: int, mentions: list[ActorMention]) -> bool:

@@ -129,3 +129,17 @@ def test_a_reported_must_is_a_demand(lang, text):
 ])
 def test_more_triggers(lang, text, kind):
     assert kind in [e["type"] for e in extract_text(text, lang=lang, published="2025-07-12")["events"]]
+
+
+def test_capitalised_trigger_inside_a_name_is_not_an_event_except_in_title_case():
+    types = [e["type"] for e in extract_text("Aid came from the Swiss Agency for Development and Cooperation.",
+                                             lang="en", published="2025-07-12")["events"]]
+    assert "COOPERATE" not in types
+    assert [e["type"] for e in extract_text("Russia Attacks Ukraine Again", lang="en")["events"]] == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Farmers blocked roads leading to the capital."), ("id", "Petani memblokade jalan menuju ibu kota."),
+])
+def test_road_blocking_is_a_protest(lang, text):
+    assert "PROTEST" in [e["type"] for e in extract_text(text, lang=lang)["events"]]
