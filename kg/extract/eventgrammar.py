@@ -34,6 +34,8 @@ class EventGrammar:
     victim_verbs: frozenset[str]
     places: frozenset[str]
     demand_modals: frozenset[str]
+    subject_pronouns: frozenset[str]
+    conditional: frozenset[str]
 
 
 @lru_cache(maxsize=None)
@@ -52,6 +54,7 @@ def grammar(lang: str) -> EventGrammar:
         words(r["coordinators"]), words(r["clause_breaks"]), words(r["back_reference"]),
         words(r.get("circumstance_prepositions")), words(r.get("victim_verbs")),
         words(r.get("place_prepositions")), words(g.get("demand_modals")),
+        words(g.get("subject_pronouns")), words(g.get("conditional_markers")),
     )
 
 

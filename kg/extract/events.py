@@ -57,6 +57,8 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             if not source and sentence_events and any(w in g.coordinators for w in joined) \
                     and tokens[trigger.first].lower not in g.victim_verbs:
                 source = [a for a in sentence_events[-1].source if a not in target]
+            if not source and speech_end is not None and speakers and _pronoun_subject(tokens, speech_end, begin, g):
+                source = [a for a in speakers if a not in target]  # "X said it would ..."
             event = Event(
                 sentence=sentence.index, trigger=Span(begin, end), trigger_text=text[begin:end],
                 type=trigger.type, mode=trigger.mode, source=source, target=target,
@@ -72,6 +74,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         demand = _reported_demand(sentence, tokens, in_sentence, speakers, speech_end, sentence_events, text, g)
         if demand:
             sentence_events.append(demand)
+        sentence_events += _commitments(sentence_events, speakers, tokens, g)
         sentence_events = _collapse(sentence_events)
         _attach_quantities(sentence_events, [q for q in quantities if q.start >= (speech_end or 0)], sentence)
         events.extend(sentence_events)
@@ -95,6 +98,36 @@ def _target_from_place(event: Event) -> None:
     from kg.extract.actornodes import _country_name
 
     event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
+
+
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT", "REJECT", "MOBILIZE", "ACCUSE", "THREATEN"})
+
+
+def _pronoun_subject(tokens: list[Token], speech_end: int, begin: int, g: EventGrammar) -> bool:
+    """The reported clause opens with a pronoun before the trigger ("said that they would ...")."""
+    after = [t for t in tokens if speech_end <= t.start < begin and t.lower not in g.breaks and t.text.isalpha()]
+    if any(t.lower in g.subject_pronouns for t in after[:4]):
+        return True
+    # no subject at all: "Iran menyatakan akan menyerang", "X vowed to attack"
+    return all(t.lower in g.future or t.lower in g.hypothetical or t.lower == "to" for t in after)
+
+
+def _commitments(events: list[Event], speakers: list[Actor], tokens: list[Token], g: EventGrammar) -> list[Event]:
+    """A speaker announcing its own future action makes a promise (AGREE) or, when the action is
+    hostile or conditional, a threat (THREATEN): PLOVER codes the announcement itself."""
+    out = []
+    conditional = any(t.lower in g.conditional for t in tokens)
+    for event in events:
+        if event.modality != "future" or not event.source or event.type in ("AGREE", "THREATEN"):
+            continue
+        if not speakers or not set(event.source) <= set(speakers):
+            continue
+        kind = "THREATEN" if event.type in HOSTILE or (conditional and event.type != "CONSULT") else "AGREE"
+        out.append(Event(sentence=event.sentence, trigger=event.trigger, trigger_text=event.trigger_text, type=kind,
+                         source=list(event.source), target=list(event.target), date=event.date,
+                         date_mention=event.date_mention, latest_bound=event.latest_bound,
+                         according_to=list(event.according_to)))
+    return out
 
 
 def _title_case(tokens: list[Token]) -> bool:
@@ -160,8 +193,9 @@ def _attribution(tokens: list[Token], actors: list[ActorMention], g: EventGramma
             before = [m for m in actors if frame_start <= m.start and m.end <= tokens[i].start]
             if any(tokens[t.first].start > tokens[i].end for t in triggers):
                 speech_end = tokens[i].end  # "X mengatakan (bahwa) ...": what follows is the report
-                if before:
-                    speakers.append(before[0].actor)
+                if before:  # the subject next to the verb, or the head of an apposition ("X, jubir ..., mengatakan")
+                    apposition = i > 0 and tokens[i - 1].text == ","
+                    speakers.append((before[0] if apposition else before[-1]).actor)
             else:  # "..., officials said": only a subject right before the verb is the speaker
                 near = [m for m in before if sum(1 for t in tokens if m.end <= t.start < tokens[i].start) <= 2]
                 if near:

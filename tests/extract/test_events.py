@@ -143,3 +143,21 @@ def test_capitalised_trigger_inside_a_name_is_not_an_event_except_in_title_case(
 ])
 def test_road_blocking_is_a_protest(lang, text):
     assert "PROTEST" in [e["type"] for e in extract_text(text, lang=lang)["events"]]
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "Iraq said it would allow the return of weapons inspectors.", "AGREE"),
+    ("en", "Nigeria announced that it will withdraw its troops from Chad unless a ceasefire is agreed.", "THREATEN"),
+    ("id", "Rusia mengatakan pihaknya akan mengirim bantuan kemanusiaan ke Gaza.", "AGREE"),
+    ("id", "Iran menyatakan akan menyerang Israel jika serangan berlanjut.", "THREATEN"),
+])
+def test_announced_own_future_action_is_a_promise_or_threat(lang, text, kind):
+    events_ = extract_text(text, lang=lang, published="2025-07-12")["events"]
+    commitment = next(e for e in events_ if e["type"] == kind)
+    assert commitment["source"] and commitment["source"][0]["kind"] == "country"
+    assert any(e["modality"] == "future" for e in events_)  # the action itself stays, as planned
+
+
+def test_someone_else_announcing_a_visit_is_not_a_promise():
+    events_ = extract_text("Juru bicara Kremlin mengatakan Lavrov akan mengunjungi Korea Utara.", lang="id")["events"]
+    assert [e["type"] for e in events_] == ["CONSULT"]
