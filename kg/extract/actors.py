@@ -74,6 +74,7 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
         if tagged:
             _reconcile(index, tokens, tagged, text, found, gaz)
     _resolve_country_anaphora(text, lang, spans, found)
+    _resolve_appositions(found, text)
     _resolve_titles(found)
     found.actors.sort(key=lambda m: (m.start, m.end))
     return found
@@ -214,7 +215,7 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                 adjective = gaz.demonym_en.get(country, _country_name(country)) if country else country_item.region
                 kind = "group" if marker.kind == "group" else "organization"
                 name = f"{adjective} {marker.name}"
-                actor = Actor(f"{kind}-{(country or 'xx').lower()}-{slug(marker.name)}", name, kind, country,
+                actor = Actor(f"{kind}-{(country or 'xx').lower()}-{slug(name)}", name, kind, country,
                               None, None, marker.sector)
                 _add_actor(found, tokens, item.start, last.end, actor, index, text)
                 k = name_index
@@ -275,6 +276,17 @@ def _apposition(tokens: list[Token], items: list[_Item], k: int) -> tuple[str, s
 
 
 
+
+
+def _resolve_appositions(found: Found, text: str) -> None:
+    """"Kantor berita pemerintah Korea Utara, KCNA, ...": a described organisation followed by its
+    name is that named organisation."""
+    ordered = sorted((m for m in found.actors if not getattr(m, "inner", False)), key=lambda m: m.start)
+    for first, second in zip(ordered, ordered[1:]):
+        a, b = first.actor, second.actor
+        if (a.kind == b.kind == "organization" and a.country and a.country == b.country and a.key != b.key
+                and text[first.end:second.start].strip() == "," and first.sentence == second.sentence):
+            first.actor = b
 
 
 def _resolve_titles(found: Found) -> None:
