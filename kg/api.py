@@ -19,7 +19,7 @@ from typing import BinaryIO
 from kg.errors import InputError, StoreError
 from kg.extract.pipeline import extract_document, extraction_record
 from kg.model import Document, Extraction
-from kg.rdf.build import DEFAULT_BASE, IRIs, document_triples
+from kg.rdf.build import DEFAULT_BASE, SPARQL_PREFIXES, IRIs, document_triples
 from kg.read import ReadResult, document_from_text, read_inputs
 from rdflib import URIRef
 
@@ -161,9 +161,7 @@ def timeline(store: Store, **filters) -> list[TimelineRow]:
     return network(store).timeline(**filters)
 
 
-_PREFIXES = """PREFIX kg: <https://w3id.org/etkg/ontology#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+_PREFIXES = SPARQL_PREFIXES
 
 
 def _values(store: Store, pattern: str) -> dict[str, list[str]]:

@@ -59,9 +59,7 @@ def _trig(store: Store) -> str:
     prefixes: set[str] = set()
     parts = []
     for graph_iri in store.graph_names():
-        graph = Graph()
-        for prefix, namespace in PREFIXES.items():
-            graph.bind(prefix, namespace)
+        graph = _bound(Graph())
         for triple in store.graph_triples(graph_iri):
             graph.add(triple)
         used, body = _turtle_body(graph)
@@ -85,19 +83,21 @@ def _jsonld(store: Store) -> str:
     return json.dumps(_canonical_json(data), sort_keys=True, ensure_ascii=False, indent=1) + "\n"
 
 
-def _dataset(store: Store) -> Dataset:
-    dataset = Dataset()
+def _bound(graph):
     for prefix, namespace in PREFIXES.items():
-        dataset.bind(prefix, namespace)
+        graph.bind(prefix, namespace)
+    return graph
+
+
+def _dataset(store: Store) -> Dataset:
+    dataset = _bound(Dataset())
     for s, p, o, g in store.quads():
         dataset.graph(g).add((s, p, o))
     return dataset
 
 
 def _merged(store: Store) -> Graph:
-    graph = Graph()
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
+    graph = _bound(Graph())
     for s, p, o, _ in store.quads():
         graph.add((s, p, o))
     return graph

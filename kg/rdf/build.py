@@ -36,6 +36,7 @@ DEFAULT_BASE = "https://w3id.org/etkg/id/"
 PREFIXES = {"kg": K.KG, "sem": SEM, "nif": NIF, "schema": SCHEMA, "plover": PLOVER, "wd": WD,
             "prov": PROV, "skos": SKOS, "xsd": XSD}
 Triple = tuple[URIRef, URIRef, URIRef | Literal]
+SPARQL_PREFIXES = "".join(f"PREFIX {prefix}: <{namespace}>\n" for prefix, namespace in PREFIXES.items())
 
 KIND_CLASS = {"person": K.Person, "organization": K.Organization, "country": K.Country, "group": K.Group}
 MODALITY = {"asserted": K.asserted, "future": K.future, "negated": K.negated, "hypothetical": K.hypothetical}

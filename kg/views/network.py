@@ -18,13 +18,10 @@ from typing import Any, Iterable
 import networkx as nx
 
 from kg.errors import UsageError
+from kg.rdf.build import SPARQL_PREFIXES
 from kg.store import Store
 
-PREFIXES = """PREFIX kg: <https://w3id.org/etkg/ontology#>
-PREFIX sem: <http://semanticweb.cs.vu.nl/2009/11/sem/>
-PREFIX nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-"""
+PREFIXES = SPARQL_PREFIXES
 EVENTS_QUERY = PREFIXES + """
 SELECT ?event ?type ?modality ?stamp ?earliest ?latest ?placeLabel ?sentence ?doc ?trigger ?begin WHERE {
   ?event a kg:Event ; sem:eventType ?type ; kg:modality ?modality ; kg:hasMention ?em .
