@@ -23,7 +23,7 @@ from kg.store import Store
 
 PREFIXES = SPARQL_PREFIXES
 EVENTS_QUERY = PREFIXES + """
-SELECT ?event ?type ?modality ?stamp ?earliest ?latest ?placeLabel ?sentence ?doc ?trigger ?begin WHERE {
+SELECT ?event ?type ?modality ?stamp ?earliest ?latest ?placeLabel ?sentence ?doc ?trigger ?begin ?dated WHERE {
   ?event a kg:Event ; sem:eventType ?type ; kg:modality ?modality ; kg:hasMention ?em .
   ?em nif:sentence ?s ; kg:inArticle ?a ; nif:anchorOf ?trigger ; nif:beginIndex ?begin .
   ?s nif:anchorOf ?sentence . ?a kg:documentId ?doc .
@@ -31,6 +31,7 @@ SELECT ?event ?type ?modality ?stamp ?earliest ?latest ?placeLabel ?sentence ?do
   OPTIONAL { ?event sem:hasEarliestBeginTimeStamp ?earliest }
   OPTIONAL { ?event sem:hasLatestEndTimeStamp ?latest }
   OPTIONAL { ?event sem:hasPlace ?place . ?place skos:prefLabel ?placeLabel }
+  OPTIONAL { ?event kg:dateExpression/nif:sentence ?ds . FILTER(?ds = ?s) BIND(true AS ?dated) }
 }"""
 ROLES_QUERY = PREFIXES + """
 SELECT ?event ?role ?actor WHERE {
@@ -93,7 +94,8 @@ class EventNetwork:
                        country=str(row["country"]) if row["country"] else None, aliases=sorted(aliases))
         for row in store.query(EVENTS_QUERY).dicts():
             node = str(row["event"])
-            if node in g and g.nodes[node].get("begin", 1 << 60) <= int(row["begin"]):
+            rank = (0 if row["dated"] else 1, int(row["begin"]))  # show the mention that gives the date
+            if node in g and g.nodes[node].get("rank", (2, 0)) <= rank:
                 continue
             g.add_node(node, kind="event", type=str(row["type"]).rsplit("/", 1)[-1],
                        modality=str(row["modality"]).rsplit("#", 1)[-1],
@@ -102,7 +104,7 @@ class EventNetwork:
                        latest=str(row["latest"]) if row["latest"] else None,
                        place=str(row["placeLabel"]) if row["placeLabel"] else None,
                        sentence=str(row["sentence"]), article=str(row["doc"]), trigger=str(row["trigger"]),
-                       begin=int(row["begin"]))
+                       begin=int(row["begin"]), rank=rank)
         for row in sorted(store.query(ROLES_QUERY).dicts(), key=lambda r: (str(r["event"]), str(r["role"]), str(r["actor"]))):
             event, actor, role = str(row["event"]), str(row["actor"]), str(row["role"])
             if event not in g or actor not in g:
