@@ -181,6 +181,15 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             marker_k = k
             country_item = nxt if adjacent(item, nxt) and (_country_of(nxt) or (nxt and nxt.kind == "region")) else None
             last = country_item or item
+            after = items[k + 2] if k + 2 < len(items) else None
+            if (country_item is None and item.marker.kind == "title" and adjacent(item, nxt) and nxt.kind == "entry"
+                    and nxt.entry.kind == "organization" and adjacent(nxt, after) and after.kind == "name"):
+                # "Juru bicara TPNPB Yonas Wenda": the organisation between title and name is the affiliation
+                _add_actor(found, tokens, nxt.start, nxt.end, _actor_from_entry(nxt.entry), index, text)
+                actor = _person(_name_text(tokens, after, text), nxt.entry.country, item.marker.name, item.marker.sector)
+                _add_actor(found, tokens, after.start, after.end, actor, index, text)
+                k += 3
+                continue
         elif (country_first and adjacent(item, nxt) and nxt.kind == "marker"
               and (item.kind == "region" or _country_of(item))):  # "Russian troops", "Russian Foreign Minister X"
             marker_k, country_item, last = k + 1, item, nxt

@@ -35,6 +35,7 @@ class EventGrammar:
     places: frozenset[str]
     demand_modals: frozenset[str]
     subject_pronouns: frozenset[str]
+    person_pronouns: frozenset[str]
     conditional: frozenset[str]
 
 
@@ -54,7 +55,7 @@ def grammar(lang: str) -> EventGrammar:
         words(r["coordinators"]), words(r["clause_breaks"]), words(r["back_reference"]),
         words(r.get("circumstance_prepositions")), words(r.get("victim_verbs")),
         words(r.get("place_prepositions")), words(g.get("demand_modals")),
-        words(g.get("subject_pronouns")), words(g.get("conditional_markers")),
+        words(g.get("subject_pronouns")), words(g.get("person_pronouns")), words(g.get("conditional_markers")),
     )
 
 

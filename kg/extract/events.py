@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from kg.extract.eventgrammar import QUOTES, EventGrammar, grammar
+from kg.extract.timevalues import calendar_precision
 from kg.extract.roles import _clause, _roles
 from kg.extract.triggers import Trigger, find_triggers
 from kg.model import Actor, ActorMention, Event, PlaceMention, Quantity, Sentence, Span, TimeMention, Token
@@ -59,6 +60,8 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 source = [a for a in sentence_events[-1].source if a not in target]
             if not source and speech_end is not None and speakers and _pronoun_subject(tokens, speech_end, begin, g):
                 source = [a for a in speakers if a not in target]  # "X said it would ..."
+            if not source:
+                source = _person_pronoun(tokens, trigger, actors, sentence, g, target)  # "Ia juga mengancam"
             event = Event(
                 sentence=sentence.index, trigger=Span(begin, end), trigger_text=text[begin:end],
                 type=trigger.type, mode=trigger.mode, source=source, target=target,
@@ -101,6 +104,19 @@ def _target_from_place(event: Event) -> None:
 
 
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT", "REJECT", "MOBILIZE", "ACCUSE", "THREATEN"})
+
+
+def _person_pronoun(tokens: list[Token], trigger: Trigger, actors: list[ActorMention], sentence: Sentence,
+                    g: EventGrammar, target: list[Actor]) -> list[Actor]:
+    """A person pronoun right before the trigger's clause is the last person named before it."""
+    left, _ = _clause(tokens, trigger, g)
+    words = [t for t in tokens[left:trigger.first] if t.text.isalpha()]
+    if not words or words[0].lower not in g.person_pronouns:
+        return []
+    pronoun = words[0]
+    people = [m for m in actors if m.actor.kind == "person" and m.end <= pronoun.start
+              and m.actor not in target and not getattr(m, "inner", False)]
+    return [people[-1].actor] if people else []
 
 
 def _pronoun_subject(tokens: list[Token], speech_end: int, begin: int, g: EventGrammar) -> bool:
@@ -234,7 +250,7 @@ def _attach_date(event: Event, trigger: Trigger, tokens: list[Token], times: lis
             own = [t for t in dated if min(starts, key=lambda s: abs(s - t.start)) == middle]
         if own:
             best = min(own, key=lambda t: abs(t.start - middle))
-            event.date, event.date_mention = best.value, best
+            event.date, event.date_mention = calendar_precision(best.value), best
             return
     if _refers_back(event, tokens, raw_triggers, g):
         for other in reversed(earlier):

@@ -89,6 +89,9 @@ def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: 
                     and m.start < end_char and start_char < m.end]
         if crossing or (around and inside):
             continue
+        kinds = {m.actor.kind for m in inside if isinstance(m, ActorMention)}
+        if "person" in kinds and len(kinds) > 1:
+            continue  # the tagger ran an organisation and a person together ("TPNPB Yonas Wenda")
         name = text[start_char:end_char]
         entry = gaz.lookup_any_case([t.text for t in tokens[first:end]])
         if entry is None and not inside and _only_country_words(tokens[first:end], gaz):

@@ -106,6 +106,18 @@ def shift(value: TimeValue, unit: str, count: int) -> TimeValue:
     return unit_value(shift_day(value.earliest, unit, count), unit)
 
 
+def calendar_precision(value: TimeValue) -> TimeValue:
+    """An event date on the calendar: a week (or weekend) becomes its month, or its year when it
+    straddles two months; the bounds stay exact. ``sem:hasTimeStamp`` has no week type."""
+    if value.precision != "week" or value.earliest is None or value.latest is None:
+        return value
+    if (value.earliest.year, value.earliest.month) == (value.latest.year, value.latest.month):
+        return TimeValue(f"{value.earliest.year:04d}-{value.earliest.month:02d}", "month", value.earliest, value.latest)
+    if value.earliest.year == value.latest.year:
+        return TimeValue(f"{value.earliest.year:04d}", "year", value.earliest, value.latest)
+    return value
+
+
 def part_of_period(value: TimeValue, part: str) -> TimeValue:
     """Narrow a period's bounds to its early / mid / late third; the value keeps the period."""
     if value.earliest is None or value.latest is None:

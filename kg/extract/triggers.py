@@ -9,6 +9,7 @@ lemma; multi-word entries match word by word; the longest match wins.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -30,6 +31,7 @@ class _Lexicon:
     entries: dict[tuple[str, ...], tuple[str, str | None]]
     max_len: int
     object_rules: tuple[tuple[frozenset[str], frozenset[str], int, str, str | None], ...] = ()
+    lemma_blocked: re.Pattern[str] | None = None
 
 
 @lru_cache(maxsize=None)
@@ -45,6 +47,11 @@ def lexicon(lang: str) -> _Lexicon:
             entries.setdefault(("l",) + lemmas, sense)
             if lemmas == tuple(words):
                 entries.setdefault(("r",) + lemmas, sense)
+    data = load(lang, "triggers")
+    for block in data.get("exact_triggers", []) or []:
+        for phrase in block["words"]:
+            words = [t.lower for t in tokenize(str(phrase), lang)]
+            entries.setdefault(("s",) + tuple(words), (block["type"], block.get("mode")))
     longest = max((len(k) - 1 for k in entries), default=1)
     rules = tuple(
         (frozenset(str(v).lower() for v in rule["verbs"]),
@@ -52,7 +59,8 @@ def lexicon(lang: str) -> _Lexicon:
          int(rule.get("window", 5)), rule["type"], rule.get("mode"))
         for rule in load(lang, "triggers").get("object_triggers", []) or []
     )
-    return _Lexicon(entries, longest, rules)
+    blocked = data.get("lemma_blocked") or []
+    return _Lexicon(entries, longest, rules, re.compile("|".join(blocked)) if blocked else None)
 
 
 def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
@@ -65,10 +73,12 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
         for n in range(min(lex.max_len, len(tokens) - i), 0, -1):
             window = tokens[i:i + n]
             sense = lex.entries.get(("s",) + tuple(t.lower for t in window))
-            if sense is None and any(t.lower != t.lemma for t in window):
+            if sense is None and lex.lemma_blocked and any(lex.lemma_blocked.match(t.lower) for t in window):
+                pass  # an agent noun ("penyidik") only matches by its own form
+            elif sense is None and any(t.lower != t.lemma for t in window):
                 # an inflected token may match any entry of the same lemma ...
                 sense = lex.entries.get(("l",) + tuple(t.lemma for t in window))
-            if sense is None:
+            if sense is None and not (lex.lemma_blocked and any(lex.lemma_blocked.match(t.lower) for t in window)):
                 # ... but a bare root ("perang") only matches a bare-root entry, not "berperang"
                 sense = lex.entries.get(("r",) + tuple(t.lemma for t in window))
             if sense:

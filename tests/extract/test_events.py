@@ -161,3 +161,24 @@ def test_announced_own_future_action_is_a_promise_or_threat(lang, text, kind):
 def test_someone_else_announcing_a_visit_is_not_a_promise():
     events_ = extract_text("Juru bicara Kremlin mengatakan Lavrov akan mengunjungi Korea Utara.", lang="id")["events"]
     assert [e["type"] for e in events_] == ["CONSULT"]
+
+
+def test_agent_nouns_are_not_events_and_exact_triggers():
+    record = extract_text("KPK menahan Bupati Rudi. Tim penyidik menyita uang tunai.", lang="id", published="2025-03-14")
+    assert [e["trigger"]["text"] for e in record["events"]] == ["menahan", "menyita"]
+    assert "pertahanan" not in [e["trigger"]["text"] for e in extract_text(
+        "Kementerian Pertahanan meninjau sistem pertahanan udara.", lang="id")["events"]]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Juru bicara TPNPB Yonas Wenda membenarkan serangan itu. Ia juga mengancam akan menyerang aparat keamanan."),
+    ("en", "Rebel spokesman Yonas Wenda confirmed the attack. He also threatened to attack the security forces."),
+])
+def test_a_person_pronoun_subject_is_the_last_person_named(lang, text):
+    threat = next(e for e in extract_text(text, lang=lang)["events"] if e["type"] == "THREATEN")
+    assert [a["name"] for a in threat["source"]] == ["Yonas Wenda"]
+
+
+def test_an_event_dated_by_a_week_gets_its_month():
+    (event,) = extract_text("Pengadilan memvonis Yusuf pekan lalu.", lang="id", published="2025-03-14")["events"]
+    assert event["date"]["value"] == "2025-03" and event["date"]["earliest"] == "2025-03-03"
