@@ -39,3 +39,9 @@ def test_every_sample_gold_actor_is_one_node_with_its_country():
         nodes = {(m["id"], m["country"]) for m in record["actors"] if norm(m["text"]) in names or norm(m["name"]) in names}
         assert len({n[0] for n in nodes}) == 1, (key, nodes)
         assert all(country == actor["country"] for _, country in nodes), (key, nodes)
+
+
+@pytest.mark.parametrize("pattern", ["*-id.json", "*-en.json"])
+def test_handwritten_event_gold_floors(pattern):
+    figures = evaluate_gold(sorted(str(p) for p in (DATA / "gold").glob(pattern)))
+    assert figures["event_typed"]["f1"] >= 0.65 and figures["time_value"]["f"] >= 0.9
