@@ -32,6 +32,7 @@ class _Lexicon:
     max_len: int
     object_rules: tuple[tuple[frozenset[str], frozenset[str], int, str, str | None], ...] = ()
     lemma_blocked: re.Pattern[str] | None = None
+    first_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=None)
@@ -60,30 +61,33 @@ def lexicon(lang: str) -> _Lexicon:
         for rule in load(lang, "triggers").get("object_triggers", []) or []
     )
     blocked = data.get("lemma_blocked") or []
-    return _Lexicon(entries, longest, rules, re.compile("|".join(blocked)) if blocked else None)
+    first = frozenset(key[1] for key in entries)
+    return _Lexicon(entries, longest, rules, re.compile("|".join(blocked)) if blocked else None, first)
 
 
 def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
     """Non-overlapping triggers in a token list, left to right, longest match first."""
     lex = lexicon(lang)
+    lower = [t.lower for t in tokens]
+    lemmas = [t.lemma for t in tokens]
+    inflected = [a != b for a, b in zip(lower, lemmas)]
+    blocked = [bool(lex.lemma_blocked and lex.lemma_blocked.match(w)) for w in lower]
     found: list[Trigger] = []
     i = 0
     while i < len(tokens):
         hit = None
-        for n in range(min(lex.max_len, len(tokens) - i), 0, -1):
-            window = tokens[i:i + n]
-            sense = lex.entries.get(("s",) + tuple(t.lower for t in window))
-            if sense is None and lex.lemma_blocked and any(lex.lemma_blocked.match(t.lower) for t in window):
-                pass  # an agent noun ("penyidik") only matches by its own form
-            elif sense is None and any(t.lower != t.lemma for t in window):
-                # an inflected token may match any entry of the same lemma ...
-                sense = lex.entries.get(("l",) + tuple(t.lemma for t in window))
-            if sense is None and not (lex.lemma_blocked and any(lex.lemma_blocked.match(t.lower) for t in window)):
-                # ... but a bare root ("perang") only matches a bare-root entry, not "berperang"
-                sense = lex.entries.get(("r",) + tuple(t.lemma for t in window))
-            if sense:
-                hit = Trigger(i, i + n - 1, sense[0], sense[1])
-                break
+        if lower[i] in lex.first_words or lemmas[i] in lex.first_words:
+            for n in range(min(lex.max_len, len(tokens) - i), 0, -1):
+                sense = lex.entries.get(("s",) + tuple(lower[i:i + n]))
+                if sense is None and not any(blocked[i:i + n]):  # agent nouns match only by their form
+                    key = tuple(lemmas[i:i + n])
+                    if any(inflected[i:i + n]):
+                        sense = lex.entries.get(("l",) + key)  # an inflected token: any entry of its lemma
+                    if sense is None:
+                        sense = lex.entries.get(("r",) + key)  # a bare root only a bare-root entry
+                if sense:
+                    hit = Trigger(i, i + n - 1, sense[0], sense[1])
+                    break
         if hit is None:
             hit = _object_trigger(tokens, i, lex)
         if hit:
