@@ -5,6 +5,7 @@ True
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -37,6 +38,7 @@ class EventGrammar:
     subject_pronouns: frozenset[str]
     person_pronouns: frozenset[str]
     conditional: frozenset[str]
+    nominal: re.Pattern[str]
 
 
 @lru_cache(maxsize=None)
@@ -56,6 +58,7 @@ def grammar(lang: str) -> EventGrammar:
         words(r.get("circumstance_prepositions")), words(r.get("victim_verbs")),
         words(r.get("place_prepositions")), words(g.get("demand_modals")),
         words(g.get("subject_pronouns")), words(g.get("person_pronouns")), words(g.get("conditional_markers")),
+        re.compile(g.get("nominal_trigger") or "^$"),
     )
 
 

@@ -124,8 +124,11 @@ def _pronoun_subject(tokens: list[Token], speech_end: int, begin: int, g: EventG
     after = [t for t in tokens if speech_end <= t.start < begin and t.lower not in g.breaks and t.text.isalpha()]
     if any(t.lower in g.subject_pronouns for t in after[:4]):
         return True
-    # no subject at all: "Iran menyatakan akan menyerang", "X vowed to attack"
-    return all(t.lower in g.future or t.lower in g.hypothetical or t.lower == "to" for t in after)
+    # no subject at all: "Iran menyatakan akan menyerang", "X vowed to attack", "X announced $50m in aid"
+    between = [t for t in tokens if speech_end <= t.start < begin]
+    return not any(t.lower in g.breaks for t in between) and (
+        all(t.lower in g.future or t.lower in g.hypothetical or t.lower == "to" for t in after)
+        or not any(t.text[:1].isupper() for t in between))
 
 
 def _commitments(events: list[Event], speakers: list[Actor], tokens: list[Token], g: EventGrammar) -> list[Event]:

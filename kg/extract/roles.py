@@ -74,6 +74,7 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
         return source, [a for a in target if a not in source]
     source = _coordinated(before, tokens, g, from_right=True)
     if (not source and len(after) > 1 and not _preceded_by(after[0], tokens, g.targets)
+            and g.nominal.match(tokens[trigger.first].lower)
             and _words_between(tokens, t_end, after[0].start) <= 1):
         source, after = [after[0].actor], after[1:]  # nominal event: "serangan Rusia ke Ukraina"
     source = [a for a in source if a.key not in speaker_keys or not speech_end]

@@ -182,3 +182,14 @@ def test_a_person_pronoun_subject_is_the_last_person_named(lang, text):
 def test_an_event_dated_by_a_week_gets_its_month():
     (event,) = extract_text("Pengadilan memvonis Yusuf pekan lalu.", lang="id", published="2025-03-14")["events"]
     assert event["date"]["value"] == "2025-03" and event["date"]["earliest"] == "2025-03-03"
+
+
+def test_announcing_an_event_directly_makes_the_speaker_its_source():
+    aid = next(e for e in extract_text("Washington announced $50 million in emergency food aid for Sudan.",
+                                       lang="en")["events"] if e["type"] == "AID")
+    assert [a["country"] for a in aid["source"]] == ["USA"] and [a["country"] for a in aid["target"]] == ["SDN"]
+
+
+def test_a_verb_trigger_never_takes_its_source_from_the_right():
+    (strike,) = extract_text("Warplanes bombed a Russian fuel depot near Kursk.", lang="en")["events"]
+    assert strike["source"] == [] and [a["country"] for a in strike["target"]] == ["RUS"]
