@@ -103,7 +103,7 @@ def _target_from_place(event: Event) -> None:
     event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
 
 
-HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT", "REJECT", "MOBILIZE", "ACCUSE", "THREATEN"})
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT", "REJECT", "ACCUSE", "THREATEN"})
 
 
 def _person_pronoun(tokens: list[Token], trigger: Trigger, actors: list[ActorMention], sentence: Sentence,
@@ -132,15 +132,16 @@ def _pronoun_subject(tokens: list[Token], speech_end: int, begin: int, g: EventG
 
 
 def _commitments(events: list[Event], speakers: list[Actor], tokens: list[Token], g: EventGrammar) -> list[Event]:
-    """A speaker announcing its own future action makes a promise (AGREE) or, when the action is
-    hostile or conditional, a threat (THREATEN): PLOVER codes the announcement itself."""
+    """An actor announcing its own future action (or a future action stated without attribution,
+    "Turkey will allow ...") makes a promise (AGREE) or, when the action is hostile or
+    conditional, a threat (THREATEN): PLOVER codes the announcement itself."""
     out = []
     conditional = any(t.lower in g.conditional for t in tokens)
     for event in events:
-        if event.modality != "future" or not event.source or event.type in ("AGREE", "THREATEN"):
+        if event.modality != "future" or not event.source or event.type in ("AGREE", "THREATEN", "MOBILIZE"):
             continue
-        if not speakers or not set(event.source) <= set(speakers):
-            continue
+        if speakers and not set(event.source) <= set(speakers):
+            continue  # someone else's announcement of it ("Zakharova said Lavrov will visit")
         kind = "THREATEN" if event.type in HOSTILE or (conditional and event.type != "CONSULT") else "AGREE"
         out.append(Event(sentence=event.sentence, trigger=event.trigger, trigger_text=event.trigger_text, type=kind,
                          source=list(event.source), target=list(event.target), date=event.date,
