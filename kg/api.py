@@ -27,7 +27,8 @@ from kg.store import QueryResult, Store, open_store
 from kg.views.network import EventNetwork, TimelineRow
 
 __all__ = ["open_store", "read", "extract", "extract_text", "extraction_record", "ingest", "ingest_text", "ingest_documents",
-           "remove", "query", "network", "timeline", "actors", "IngestSummary", "Store", "QueryResult"]
+           "remove", "query", "network", "timeline", "actors", "merge_actors", "IngestSummary", "Store",
+           "QueryResult"]
 
 
 @dataclass
@@ -64,9 +65,12 @@ def ingest_documents(store: Store, documents: list[Document], base: str = DEFAUL
     summary = IngestSummary()
     graphs: dict = {}
     shared: set = set()
+    merged = _merges(store, iris)
     for document in documents:
         extraction = extract_document(document, actors_file)
         graph, triples, described = document_triples(extraction, iris)
+        if merged:
+            triples, described = _apply_merges(triples, merged), _apply_merges(described, merged)
         if graph in graphs:
             raise InputError(document.source or document.id, f"duplicate document id {document.id!r} in this input")
         summary.documents += 1
@@ -121,6 +125,58 @@ def remove(store: Store, doc_ids: str | list[str], base: str = DEFAULT_BASE) -> 
     for doc_id in ids:
         store.remove_graph(iris.graph(doc_id))
     prune_shared(store, iris)
+
+
+OWL_SAME_AS = URIRef("http://www.w3.org/2002/07/owl#sameAs")
+
+
+def _merges(store: Store, iris: IRIs) -> dict[URIRef, URIRef]:
+    if iris.merges_graph() not in store.graph_names():
+        return {}
+    return {s: o for s, p, o in store.graph_triples(iris.merges_graph()) if p == OWL_SAME_AS}
+
+
+def _apply_merges(triples, merged: dict) -> list:
+    out, seen_label = [], set()
+    for s, p, o in triples:
+        s, o = merged.get(s, s), merged.get(o, o)
+        if p == URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"):
+            if s in seen_label:
+                continue
+            seen_label.add(s)
+        out.append((s, p, o))
+    return list(dict.fromkeys(out))
+
+
+def merge_actors(store: Store, keep: str, drop: str, base: str = DEFAULT_BASE) -> int:
+    """Merge actor ``drop`` into ``keep`` (IRIs or keys such as ``person-lavrov``): every article graph
+    is rewritten now, and later ingests apply the merge too (it is kept as ``owl:sameAs`` in the
+    merges graph). Returns the number of article graphs changed; :class:`StoreError` for unknown actors."""
+    iris = IRIs(base)
+    known = {str(row[0]) for row in store.query(SPARQL_PREFIXES + "SELECT DISTINCT ?a WHERE { ?a skos:prefLabel ?l ; a sem:Actor }").rows}
+
+    def resolve(name: str) -> URIRef:
+        iri = name if name.startswith(("http://", "https://", "urn:")) else f"{iris.base}actor/{name}"
+        if iri not in known:
+            raise StoreError(f"no actor {name!r} in the store (see kg actors)")
+        return URIRef(iri)
+
+    keep_iri, drop_iri = resolve(keep), resolve(drop)
+    if keep_iri == drop_iri:
+        raise StoreError("an actor cannot be merged into itself")
+    merged = {**_merges(store, iris), drop_iri: keep_iri}
+    merged = {k: merged.get(v, v) for k, v in merged.items()}  # follow chains
+    changed = {}
+    for graph in store.graph_names():
+        if graph == iris.merges_graph():
+            continue
+        triples = store.graph_triples(graph)
+        rewritten = _apply_merges(sorted(triples), merged)
+        if set(rewritten) != triples:
+            changed[graph] = rewritten
+    changed[iris.merges_graph()] = [(k, OWL_SAME_AS, v) for k, v in sorted(merged.items())]
+    store.replace_graphs(changed)
+    return len(changed) - 1
 
 
 def prune_shared(store: Store, iris: IRIs) -> None:

@@ -155,6 +155,11 @@ def cmd_graph(args: argparse.Namespace) -> int:
 def cmd_actors(args: argparse.Namespace) -> int:
     if args.kind and args.kind not in ("person", "organization", "country", "group"):
         raise UsageError(f"--kind: unknown kind {args.kind!r} (person, organization, country, group)")
+    if args.merge:
+        with _store(args, write=True) as store:
+            changed = api.merge_actors(store, args.merge[0], args.merge[1], args.base)
+        print(f"merged {args.merge[1]} into {args.merge[0]} ({changed} article graph(s) rewritten)")
+        return 0
     with _store(args) as store:
         rows = api.actors(store, args.kind, args.country)
     if args.format == "json":
@@ -288,6 +293,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("actors", parents=[common], help="list actors with aliases, roles and counts")
     p.add_argument("--kind")
     p.add_argument("--country", help="ISO 3166-1 alpha-3 code")
+    p.add_argument("--merge", nargs=2, metavar=("KEEP", "DROP"), help="merge actor DROP into KEEP (id or IRI)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p = sub.add_parser("serve", parents=[common], help="read-only SPARQL endpoint over HTTP (loopback by default)")
     p.add_argument("--host", default="127.0.0.1")

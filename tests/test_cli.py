@@ -263,3 +263,19 @@ def test_actors_listing(store, capsys):
     assert code == 0 and "Ukraine" in out and "Russia" not in out
     code, _, err = run(capsys, "actors", "--kind", "planet", "--store", store)
     assert code != 0 and "unknown kind" in err
+
+
+def test_merge_two_actors_by_hand(store, capsys):
+    code, out, err = run(capsys, "actors", "--merge", "organization-rus-russian-ministry-of-foreign-affairs",
+                         "organization-rus-tass", "--store", store)
+    assert code == 0 and "merged" in out, err
+    names = [r["name"] for r in json.loads(run(capsys, "actors", "--format", "json", "--store", store)[1])]
+    assert "TASS" not in names and "Russian Ministry of Foreign Affairs" in names
+    run(capsys, "remove", "lavrov-kim-id", "--store", store)
+    run(capsys, "ingest", SAMPLE, "--lang", "id", "--published", "2025-07-12", "--store", store)
+    names = [r["name"] for r in json.loads(run(capsys, "actors", "--format", "json", "--store", store)[1])]
+    assert "TASS" not in names  # the merge holds for articles ingested later
+    before = run(capsys, "export", "--format", "nquads", "--store", store)[1]
+    code, _, err = run(capsys, "actors", "--merge", "country-RUS", "no-such-actor", "--store", store)
+    assert code != 0 and "no actor 'no-such-actor'" in err
+    assert run(capsys, "export", "--format", "nquads", "--store", store)[1] == before

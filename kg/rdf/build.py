@@ -78,6 +78,10 @@ class IRIs:
     def graph(self, doc_id: str) -> URIRef:
         return self._iri("graph", doc_id)
 
+    def merges_graph(self) -> URIRef:
+        """The graph of hand-made merges: ``<dropped> owl:sameAs <kept>``."""
+        return URIRef(self.base + "merges")
+
     def shared_graph(self) -> URIRef:
         """The one graph that describes actors and places shared by all articles."""
         return URIRef(self.base + "shared")
