@@ -62,6 +62,9 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 source = [a for a in speakers if a not in target]  # "X said it would ..."
             if not source:
                 source = _person_pronoun(tokens, trigger, actors, sentence, g, target)  # "Ia juga mengancam"
+            if not target and source and sentence_events and set(source) == set(sentence_events[-1].source):
+                # "X mengerahkan tentara ke Y ... tentara yang dikirim X": same actor, same counterpart
+                target = [a for a in sentence_events[-1].target if a not in source]
             event = Event(
                 sentence=sentence.index, trigger=Span(begin, end), trigger_text=text[begin:end],
                 type=trigger.type, mode=trigger.mode, source=source, target=target,

@@ -194,3 +194,9 @@ def test_announcing_an_event_directly_makes_the_speaker_its_source():
 def test_a_verb_trigger_never_takes_its_source_from_the_right():
     (strike,) = extract_text("Warplanes bombed a Russian fuel depot near Kursk.", lang="en")["events"]
     assert strike["source"] == [] and [a["country"] for a in strike["target"]] == ["RUS"]
+
+
+def test_a_second_action_of_the_same_actor_keeps_the_counterpart():
+    text = "Pyongyang mengerahkan 5.000 tentara ke Rusia, menambah 11.000 tentara yang dikirim Pyongyang tahun lalu."
+    sent = next(e for e in extract_text(text, lang="id", published="2025-07-12")["events"] if e["type"] == "AID")
+    assert [a["name"] for a in sent["source"]] == ["North Korea"] and [a["name"] for a in sent["target"]] == ["Russia"]
