@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from pathlib import Path
 from typing import BinaryIO
 
 from kg.errors import InputError, StoreError
@@ -256,8 +255,3 @@ def actors(store: Store, kind: str | None = None, country: str | None = None) ->
         if (kind is None or item["kind"] == kind) and (country is None or item["country"] == country.upper()):
             out.append(item)
     return sorted(out, key=lambda a: (-a["mentions"], -a["events"], a["name"], a["id"]))
-
-
-def sample_path() -> Path:
-    """The bundled sample article."""
-    return Path(__file__).resolve().parent / "data" / "samples" / "lavrov-kim-id.txt"

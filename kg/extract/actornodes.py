@@ -49,10 +49,9 @@ def _person(name: str, country: str | None, role: str | None, sector: str | None
 
 
 def _add_actor(found: Found, tokens: list[Token], first: int, end: int, actor: Actor, index: int,
-               text: str, title_only: int | None = None) -> None:
+               text: str) -> None:
     start_char, end_char = tokens[first].start, tokens[end - 1].end
     mention = ActorMention(start_char, end_char, text[start_char:end_char], actor, index)
-    mention.title_rank = title_only  # type: ignore[attr-defined]
     found.actors.append(mention)
 
 

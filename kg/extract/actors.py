@@ -216,7 +216,7 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                 if country_item is not None and country:
                     actor = Actor(f"role-{country.lower()}-{slug(marker.name)}", f"{marker.name} ({country})",
                                   "person", country, None, marker.name, marker.sector)
-                    _add_actor(found, tokens, item.start, last.end, actor, index, text, title_only=marker.rank)
+                    _add_actor(found, tokens, item.start, last.end, actor, index, text)
                     k = name_index
                     continue
             elif country_item is not None:

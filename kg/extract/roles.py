@@ -70,9 +70,9 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
         else:
             source = []
         relative = t_start > 0 and any(t.lower in g.relatives and t.end <= t_start and t_start - t.end <= 2 for t in tokens)
-        target = [] if relative else _coordinated(before, tokens, g, from_right=True)
+        target = [] if relative else _coordinated(before, tokens, g)
         return source, [a for a in target if a not in source]
-    source = _coordinated(before, tokens, g, from_right=True)
+    source = _coordinated(before, tokens, g)
     if (not source and len(after) > 1 and not _preceded_by(after[0], tokens, g.targets)
             and g.nominal.match(tokens[trigger.first].lower)
             and _words_between(tokens, t_end, after[0].start) <= 1):
@@ -89,19 +89,8 @@ def _words_between(tokens: list[Token], start: int, end: int) -> int:
 
 def _tokens_before(tokens: list[Token], position: int, n: int) -> list[Token]:
     """The ``n`` tokens that end at or before ``position`` (binary search: long sentences stay fast)."""
-    ends = [t.end for t in tokens] if len(tokens) < 64 else _ends(tokens)
-    k = bisect.bisect_right(ends, position)
+    k = bisect.bisect_right(tokens, position, key=lambda t: t.end)
     return tokens[max(0, k - n):k]
-
-
-def _ends(tokens: list[Token]) -> list[int]:
-    key = id(tokens)
-    if _ENDS_CACHE.get("key") != key:
-        _ENDS_CACHE["key"], _ENDS_CACHE["ends"] = key, [t.end for t in tokens]
-    return _ENDS_CACHE["ends"]
-
-
-_ENDS_CACHE: dict = {}
 
 
 def _after_quote_verb(mention: ActorMention, tokens: list[Token], g: EventGrammar) -> bool:
@@ -113,7 +102,7 @@ def _preceded_by(mention: ActorMention, tokens: list[Token], words: frozenset[st
     return any(t.lower in words for t in _tokens_before(tokens, mention.start, n))
 
 
-def _coordinated(mentions: list[ActorMention], tokens: list[Token], g: EventGrammar, from_right: bool) -> list[Actor]:
+def _coordinated(mentions: list[ActorMention], tokens: list[Token], g: EventGrammar) -> list[Actor]:
     """The nearest mention, plus any joined to it by "dan"/"and"."""
     if not mentions:
         return []

@@ -81,8 +81,6 @@ def _acceptable(family: str, match: re.Match[str], patterns: TimePatterns) -> bo
     month = groups.get("m")
     if month and not month[0].isupper() and month.lower() in patterns.data["ambiguous_months"]:
         return False  # "may", "march" as words
-    if family == "year":
-        return True
     return True
 
 
