@@ -70,6 +70,7 @@ class Marker:
     name: str
     sector: str | None = None
     rank: int = 9
+    bare: bool = True  # may act without a country next to it ("polisi"); weapons may not ("drones")
 
 
 @dataclass(eq=False)
@@ -79,10 +80,17 @@ class Gazetteer:
     regions: dict[tuple[str, ...], str] = field(default_factory=dict)
     demonym_en: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russian"
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russia"
+    surname_roles: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # "Bush" -> {("President", "USA")}
     max_len: int = 1
     _lower: dict[tuple[str, ...], str] = field(default_factory=dict)
     _lower_entries: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     _first: dict[str, int] = field(default_factory=dict)
+
+    def surname_country(self, surname: str, role: str) -> str | None:
+        """The country of every known holder of ``role`` with this surname, when they agree:
+        "President Bush" is American whichever Bush it is; "President Kim" is not decided."""
+        countries = {country for held, country in self.surname_roles.get(surname, ()) if held == role}
+        return next(iter(countries)) if len(countries) == 1 else None
 
     def token_tags(self, words: list[str]) -> list[str]:
         """Case-blind gazetteer reading of a token list, one tag per token ("B-person", "I-country",
@@ -141,12 +149,20 @@ def _read(path: Path) -> dict[str, Any]:
         return yaml.safe_load(handle) or {}
 
 
+# CLDR's alias table also maps withdrawn ISO alpha-3 codes to today's alpha-2 (DDR -> DE, BUR -> MM,
+# YMD -> YE); they must never win over the current code. Kosovo has no ISO code: XKX is the one the
+# EU, the UN and Wikidata use.
+WITHDRAWN_ALPHA3 = frozenset({"BUR", "DDR", "FXX", "TMP", "YMD", "ZAR", "XKK"})
+ALPHA3_OVERRIDES = {"XK": "XKX"}
+
+
 @lru_cache(maxsize=1)
 def _alpha3() -> dict[str, str]:
-    """ISO alpha-2 -> alpha-3 for every territory CLDR knows."""
-    table = {}
-    for alpha3, targets in get_global("territory_aliases").items():
-        if len(alpha3) == 3 and alpha3.isalpha() and len(targets) == 1 and len(targets[0]) == 2:
+    """ISO alpha-2 -> current alpha-3 for every territory CLDR knows (``_alpha3()["DE"] == "DEU"``)."""
+    table = dict(ALPHA3_OVERRIDES)
+    for alpha3, targets in sorted(get_global("territory_aliases").items()):
+        if (len(alpha3) == 3 and alpha3.isalpha() and len(targets) == 1 and len(targets[0]) == 2
+                and alpha3 not in WITHDRAWN_ALPHA3):
             table.setdefault(targets[0], alpha3)
     return table
 
@@ -169,7 +185,8 @@ def _build(lang: str, extra: str | None) -> Gazetteer:
     countries = _read(DATA_DIR / "countries.yaml") if (DATA_DIR / "countries.yaml").exists() else {}
     for item in countries.get("countries", []):
         code = item["code"]
-        entry = Entry("country", gaz.country_names.get(code, code), code)
+        gaz.country_names.setdefault(code, str(item.get("name") or code))  # historical states CLDR lacks
+        entry = Entry("country", gaz.country_names[code], code)
         for alias in item.get("aliases", []) or []:
             gaz.add(str(alias), entry)
         demonyms = item.get("demonyms", {}) or {}
@@ -188,7 +205,8 @@ def _build(lang: str, extra: str | None) -> Gazetteer:
     titles = load(lang, "titles")
     for group in ("titles", "institutions", "groups"):
         for item in titles.get(group, []):
-            marker = Marker(group.rstrip("s"), item.get("role") or item["name"], item.get("sector"), item.get("rank", 9))
+            marker = Marker(group.rstrip("s"), item.get("role") or item["name"], item.get("sector"), item.get("rank", 9),
+                            bool(item.get("bare", True)))
             for word in item["words"]:
                 gaz.markers.setdefault(surface_key(word.lower()), marker)
     for word, adjective in (titles.get("regions") or {}).items():
@@ -210,3 +228,6 @@ def _load_entries(gaz: Gazetteer, data: dict[str, Any], override: bool) -> None:
             )
             for surface in [item["name"], *(item.get("aliases") or [])]:
                 gaz.add(str(surface), entry, override)
+                if entry_kind == "person" and entry.country and len(str(surface).split()) > 1:
+                    held = gaz.surname_roles.setdefault(str(surface).split()[-1], set())
+                    held.update((role[0], entry.country) for role in entry.roles if role[0])
