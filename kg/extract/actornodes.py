@@ -15,6 +15,7 @@ from kg.model import Actor, ActorMention, PlaceMention, Token
 class Found:
     actors: list[ActorMention] = field(default_factory=list)
     places: list[PlaceMention] = field(default_factory=list)
+    partial: list[tuple[int, int, str, int]] = field(default_factory=list)  # "Korea" alone: settled per document
 
 
 @dataclass

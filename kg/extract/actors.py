@@ -17,6 +17,8 @@ from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names
 from kg.extract.names import actor_for, label_of, tagged_spans
+from kg.extract.nominals import (mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
+                                 resolve_partial_countries)
 from kg.extract.tagger import load_tagger
 from kg.lang import load
 from kg.model import Actor, Place, PlaceMention, Token
@@ -49,6 +51,24 @@ def _head_word_label(tokens: list[Token], lang: str) -> str | None:
 
 
 @lru_cache(maxsize=None)
+def _function_words(lang: str) -> frozenset[str]:
+    roles = load(lang, "grammar")["roles"]
+    keys = ("determiners", "target_prepositions", "agent_prepositions", "place_prepositions", "coordinators",
+            "clause_breaks", "relative_markers")
+    return frozenset(w for key in keys for w in roles.get(key, []))
+
+
+@lru_cache(maxsize=None)
+def _verb_words(lang: str) -> frozenset[str]:
+    """Auxiliaries, modals and speech verbs: a group noun followed by one acts ("troops will")."""
+    g = load(lang, "grammar")
+    words = [*g["modality"]["future"], *g["modality"]["negated"], *g["modality"]["hypothetical"],
+             *g["attribution"]["speech_verbs"], *g["attribution"]["quote_verbs"],
+             *g["roles"].get("passive_auxiliaries", []), *g.get("auxiliaries", [])]
+    return frozenset(w for w in words if " " not in w)
+
+
+@lru_cache(maxsize=None)
 def _particles(lang: str) -> frozenset[str]:
     return frozenset(load(lang, "grammar").get("name_particles", []))
 
@@ -73,6 +93,8 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
                  bool(load(lang, "grammar").get("country_before_noun")), lang)
         if tagged:
             _reconcile(index, tokens, tagged, text, found, gaz)
+    resolve_nominals(found, text, place_words, gaz, frozenset(load(lang, "grammar")["roles"]["coordinators"]))
+    resolve_partial_countries(found, found.partial)
     _resolve_country_anaphora(text, lang, spans, found)
     _resolve_appositions(found, text)
     _resolve_titles(found)
@@ -206,7 +228,10 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                         actor = replace(actor, role=marker.name, sector=actor.sector or marker.sector,
                                         country=actor.country or country)
                     else:
-                        actor = _person(_name_text(tokens, name_item, text), country, marker.name, marker.sector)
+                        name = _name_text(tokens, name_item, text)
+                        if country is None and name_item.end - name_item.start == 1:
+                            country = gaz.surname_country(name, marker.name)  # "President Bush"
+                        actor = _person(name, country, marker.name, marker.sector)
                     if country_item is not None and country_item.kind == "entry":
                         _add_actor(found, tokens, country_item.start, country_item.end,
                                    _actor_from_entry(country_item.entry, as_state=True), index, text)
@@ -230,6 +255,10 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                 k = name_index
                 continue
             if item.kind == "marker":
+                if nominal_allowed(tokens, item.start, item.end, marker, _function_words(lang), country_first,
+                                   _verb_words(lang), adjacent(item, nxt) and nxt.kind == "marker"):
+                    _add_actor(found, tokens, item.start, item.end, nominal_actor(marker, None, gaz), index, text)
+                    mark_nominal(found.actors[-1], marker)
                 k += 1
                 continue
         if item.kind == "entry":
@@ -252,8 +281,12 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                 tokens[item.start:item.end], lang)  # the tagger decides when there is one (measured better)
             if _only_country_words(tokens[item.start:item.end], gaz) and name not in persons:
                 label = None
+                if item.end - item.start == 1:
+                    found.partial.append((start_char, tokens[item.start].end, name, index))
+            previous = items[k - 1] if k else None
+            owner = _country_of(previous) if previous and adjacent(previous, item) and previous.end < item.start else None
             if label in ("ORG", "LOC") and name not in persons:
-                node = actor_for(name, label)
+                node = actor_for(name, label, owner if label == "ORG" else None)  # "Ivory Coast's Supreme Court"
                 if isinstance(node, Place):
                     found.places.append(PlaceMention(start_char, tokens[item.end - 1].end, name, node, index))
                 else:

@@ -40,12 +40,13 @@ def label_of(spans: list[Span], first: int, end: int) -> str | None:
     return best if overlap * 2 >= end - first else None
 
 
-def actor_for(name: str, label: str) -> Actor | Place | None:
-    """A canonical node for an unknown name with the tagger's label."""
+def actor_for(name: str, label: str, country: str | None = None) -> Actor | Place | None:
+    """A canonical node for an unknown name with the tagger's label (and a country, when the
+    text gives one: "Ivory Coast's Supreme Court")."""
     if label == "PER":
-        return Actor(f"person-{slug(name)}", name, "person")
+        return Actor(f"person-{slug(name)}", name, "person", country)
     if label == "ORG":
-        return Actor(f"organization-xx-{slug(name)}", name, "organization")
+        return Actor(f"organization-{(country or 'xx').lower()}-{slug(name)}", name, "organization", country)
     if label == "LOC":
         return Place(f"place-xx-{slug(name)}", name)
     return None

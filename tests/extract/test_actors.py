@@ -1,6 +1,8 @@
 """Actors and places: gazetteer names, titles, capitals standing for states, groups, coreference."""
 from __future__ import annotations
 
+import pytest
+
 from kg.extract.actors import find_actors
 from kg.nlp.sentences import split_sentences
 
@@ -98,3 +100,66 @@ def test_unknown_names_with_organisation_or_place_words():
     from kg.nlp.tokens import tokenize
     assert _head_word_label(tokenize("Gerakan Pemuda Merdeka", "id"), "id") == "ORG"
     assert _head_word_label(tokenize("Kabupaten Sukamaju", "id"), "id") == "LOC"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a group or institution noun acts without a name; its country comes from the place after it
+    ("en", "Demonstrators in Baghdad blocked a road.", ("Demonstrators", "Iraqi Protesters", "group", "IRQ")),
+    ("id", "Ribuan demonstran di Bandung berkumpul.", ("demonstran", "Indonesian Protesters", "group", "IDN")),
+])
+def test_nominal_group_takes_the_country_of_the_place_after_it(lang, text, expected):
+    assert actors(text, lang)[0][0] == expected
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Polisi menangkap 87 orang di Jakarta. Warga Bandung juga berkumpul di Bandung."),
+    ("en", "The police arrested 87 people in Jakarta on Monday, officials in Bandung said."),
+])
+def test_nominal_institution_takes_the_country_the_document_is_about(lang, text):
+    police = next(m for m in actors(text, lang)[0] if m[0].lower() == "police" or m[0] == "Polisi")
+    assert police[1:] == ("Indonesian Police", "organization", "IDN")
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Rusia memperluas operasi militer khusus di Ukraina."),  # "militer" modifies "operasi"
+    ("en", "The detainee died in police custody in Moscow."),  # "police" modifies "custody"
+    ("en", "Drones struck a market in Kharkiv."),  # weapons act only with a country: "Russian drones"
+])
+def test_modifiers_and_bare_weapons_are_not_nominal_actors(lang, text):
+    assert all(m[2] not in ("group",) and m[1] not in ("Armed Forces", "Police") for m in actors(text, lang)[0])
+    assert not any(m[0].lower() in ("militer", "police", "drones") for m in actors(text, lang)[0])
+
+
+def test_demonym_with_weapon_noun_is_the_armed_forces_of_that_state():
+    assert actors("Russian aircraft killed 46 civilians.", "en")[0][0] == \
+        ("Russian aircraft", "Russian Armed Forces", "organization", "RUS")
+
+
+def test_partial_country_name_resolves_to_the_country_named_in_the_document():
+    text = "Korea Utara mendukung Rusia. Teman-teman Korea kami menegaskan dukungan mereka."
+    found = find_actors(text, "id", [(0, 28), (29, len(text))])
+    korea = [m for m in found.actors if m.text == "Korea"]
+    assert len(korea) == 1 and korea[0].actor.country == "PRK"
+    # with both Koreas named, a bare "Korea" is left undecided
+    text = "Korea Utara dan Korea Selatan bertemu. Korea menang."
+    found = find_actors(text, "id", [(0, 38), (39, len(text))])
+    assert not [m for m in found.actors if m.text == "Korea"]
+
+
+def test_possessive_country_gives_an_unknown_organisation_its_country():
+    mentions, _ = actors("The Ivory Coast's Supreme Court decided to allow him to run.", "en")
+    assert ("Supreme Court", "Supreme Court", "organization", "CIV") in mentions
+
+
+def test_title_and_surname_take_the_country_all_known_holders_share(tmp_path):
+    extra = tmp_path / "actors.yaml"
+    extra.write_text("actors:\n"
+                     "  - {name: Anna Testova, kind: person, country: RUS, roles: [{role: President, from: '1990'}]}\n"
+                     "  - {name: Boris Testova, kind: person, country: RUS, roles: [{role: President, from: '2000'}]}\n"
+                     "  - {name: Carl Doublename, kind: person, country: USA, roles: [{role: President, from: '1990'}]}\n"
+                     "  - {name: Dina Doublename, kind: person, country: FRA, roles: [{role: President, from: '2000'}]}\n",
+                     encoding="utf-8")
+    text = "President Testova met President Doublename."
+    found = find_actors(text, "en", [(0, len(text))], str(extra))
+    countries = {m.text: m.actor.country for m in found.actors}
+    assert countries == {"Testova": "RUS", "Doublename": None}

@@ -61,7 +61,7 @@ def _check_grammar(d):
     for key in ("according_to", "quote_verbs", "speech_verbs"):
         assert _words(d["attribution"][key])
     for key in ("target_prepositions", "agent_prepositions", "relative_markers", "coordinators", "clause_breaks",
-                "place_prepositions", "back_reference", "circumstance_prepositions", "victim_verbs"):
+                "place_prepositions", "determiners", "back_reference", "circumstance_prepositions", "victim_verbs"):
         assert _words(d["roles"][key]), key
     assert _words(d["abbreviations"]) and _words(d["not_names"]) and _words(d["name_particles"])
     q = d["quantities"]

@@ -1,0 +1,116 @@
+"""Nominal actors and partial country names: "polisi", "the protesters", "Demonstrators in
+Baghdad", "Teman-teman Korea kami" — mentions without a name of their own.
+
+A group or institution noun with no country next to it ("Polisi kemudian menembakkan gas air
+mata") is still an actor. Its country comes from a place right after it ("Demonstrators in
+Baghdad" -> Iraq), else from the country the document is clearly about (at least 60% of the
+mentions that carry a country), else it stays unknown. A single word that begins the name of
+exactly one country named in the document ("Korea" after "Korea Utara") is that country.
+
+>>> from kg.extract.actors import find_actors
+>>> found = find_actors("Ribuan demonstran berkumpul di Bandung. Polisi menangkap mereka.", "id",
+...                     [(0, 38), (39, 63)])
+>>> [(m.text, m.actor.name, m.actor.country) for m in found.actors]
+[('demonstran', 'Indonesian Protesters', 'IDN'), ('Polisi', 'Indonesian Police', 'IDN')]
+"""
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+
+from kg.extract.actornodes import Found, _country_name
+from kg.extract.gazetteer import Gazetteer, Marker, slug
+from kg.model import Actor, ActorMention, Token
+
+NOMINAL_KINDS = ("group", "institution")
+DOMINANT_SHARE = 0.6
+
+
+def nominal_allowed(tokens: list[Token], first: int, end: int, marker: Marker, function_words: frozenset[str],
+                    country_first: bool, verb_words: frozenset[str] = frozenset(), following_marker: bool = False) -> bool:
+    """Is a group/institution noun with no country an actor here, not a modifier or part of a name?
+
+    Indonesian modifiers follow their noun ("operasi militer"), English ones precede it
+    ("police custody"), so the word on that side must be a function word or nothing; a
+    capitalised word right after it makes it part of a proper name ("Polisi Militer"). An English
+    institution before another group noun is the one that acts ("army warplanes").
+    """
+    if marker.kind not in NOMINAL_KINDS or not marker.bare:
+        return False
+    if end < len(tokens) and tokens[end].text[:1].isupper() and tokens[end].text.isalpha() and first > 0:
+        return False
+    if country_first:  # English: "the police said", "troops fired", not "police custody", "artillery fire"
+        following = tokens[end].lower if end < len(tokens) else ""
+        return following_marker or not (following.isalpha() and following not in function_words
+                                         and following not in verb_words and not following.endswith("ed"))
+    if first == 0:
+        return True
+    before = tokens[first - 1]
+    return not before.text.isalpha() or before.lower in function_words or before.lower.startswith(("me", "di", "ber"))
+
+
+def nominal_actor(marker: Marker, country: str | None, gaz: Gazetteer) -> Actor:
+    """The canonical node of a group or institution of a country ("Indonesian Police")."""
+    kind = "group" if marker.kind == "group" else "organization"
+    adjective = gaz.demonym_en.get(country, _country_name(country)) if country else None
+    name = f"{adjective} {marker.name}" if adjective else marker.name
+    return Actor(f"{kind}-{(country or 'xx').lower()}-{slug(name)}", name, kind, country, None, None, marker.sector)
+
+
+def dominant_country(found: Found) -> str | None:
+    """The country most mentions of the document belong to, when it holds a clear majority."""
+    counts = Counter(m.actor.country for m in found.actors if m.actor.country and not getattr(m, "nominal", None))
+    counts.update(m.place.country for m in found.places if m.place.country)
+    total = sum(counts.values())
+    if not total:
+        return None
+    code, n = counts.most_common(1)[0]
+    return code if n / total >= DOMINANT_SHARE else None
+
+
+def _shared_modifier(mention: ActorMention, found: Found, text: str, coordinators: frozenset[str]) -> str | None:
+    """"militer dan dinas intelijen Korea Utara": the country after the coordination modifies both."""
+    for other in found.actors:
+        gap = text[mention.end:other.start].split()
+        if (other.sentence == mention.sentence and len(gap) == 1 and gap[0].lower() in coordinators
+                and other.actor.kind in ("organization", "group") and other.actor.country):
+            return other.actor.country
+    return None
+
+
+def resolve_nominals(found: Found, text: str, place_words: frozenset[str], gaz: Gazetteer,
+                     coordinators: frozenset[str] = frozenset()) -> None:
+    """Give each nominal mention its country: one shared with a coordinated institution, a place
+    right after it, else the document's country."""
+    nominals = [m for m in found.actors if getattr(m, "nominal", None)]
+    if not nominals:
+        return
+    fallback = dominant_country(found)
+    for mention in nominals:
+        country = _shared_modifier(mention, found, text, coordinators)
+        for place in found.places if country is None else []:
+            gap = text[mention.end:place.start].split()
+            if place.sentence == mention.sentence and 0 < len(gap) <= 1 and gap[0].lower() in place_words:
+                country = place.place.country
+                break
+        country = country or fallback
+        mention.actor = nominal_actor(mention.nominal, country, gaz)  # type: ignore[attr-defined]
+        if country is None:
+            mention.inner = True  # type: ignore[attr-defined]  # listed, but too vague to fill an event role
+
+
+def resolve_partial_countries(found: Found, partial: list[tuple[int, int, str, int]]) -> None:
+    """"Korea" alone, in a document naming "Korea Utara" and no other Korea, is North Korea."""
+    named = {(m.actor.country, m.text) for m in found.actors if m.actor.kind == "country" and m.actor.country}
+    for start, end, word, index in partial:
+        codes = {code for code, name in named if name.split()[0] == word and name != word}
+        if len(codes) == 1:
+            code = codes.pop()
+            found.actors.append(ActorMention(start, end, word, Actor(f"country-{code}", _country_name(code),
+                                                                     "country", code), index))
+
+
+def mark_nominal(mention: ActorMention, marker: Marker) -> ActorMention:
+    """Remember the noun a nominal mention came from (its country is settled per document)."""
+    mention.nominal = replace(marker)  # type: ignore[attr-defined]
+    return mention
