@@ -46,7 +46,9 @@ def test_extract_contract(capsys):
         assert sentence["start"] <= event["trigger"]["start"] < event["trigger"]["end"] <= sentence["end"]
         assert text[event["trigger"]["start"]:event["trigger"]["end"]] == event["trigger"]["text"]
         for actor in event["source"] + event["target"] + event["according_to"]:
-            assert set(actor) == {"name", "kind", "country", "id"}
+            assert set(actor) == {"name", "kind", "country", "id", "text", "start", "end"}
+            if actor["start"] is not None:  # the mention the role was read from
+                assert text[actor["start"]:actor["end"]] == actor["text"]
             assert actor["kind"] in ("person", "organization", "country", "group")
         assert event["modality"] in ("asserted", "future", "negated", "hypothetical")
         assert event["date"] is None or {"value", "earliest", "latest"} <= set(event["date"])

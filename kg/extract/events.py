@@ -32,11 +32,18 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         tokens = (tokens_by_sentence[sentence.index] if tokens_by_sentence
                   else tokenize(text[sentence.start:sentence.end], lang, sentence.start))
         in_sentence = [m for m in actors if m.sentence == sentence.index and not getattr(m, "inner", False)]
-        occupied = [(m.start, m.end) for m in in_sentence] + [(t.start, t.end) for t in times if t.sentence == sentence.index]
+        occupied = [(m.start, m.end) for m in in_sentence if not getattr(m, "nominal", None)]
+        occupied += [(t.start, t.end) for t in times if t.sentence == sentence.index]
         title_case = _title_case(tokens)
         raw_triggers = [t for t in find_triggers(tokens, lang)
                         if not any(s <= tokens[t.first].start < e for s, e in occupied)
                         and (title_case or not _inside_a_name(tokens, t))]
+        # a group noun that opens a trigger is part of it ("military exercises", "artillery fire")
+        actor_triggers = {id(t): m.actor for m in in_sentence for t in raw_triggers if getattr(m, "nominal", None)
+                          and (tokens[t.first].start, tokens[t.last].end) == (m.start, m.end)}
+        in_sentence = [m for m in in_sentence if not getattr(m, "nominal", None) or not any(
+            tokens[t.first].start < m.end and m.start < tokens[t.last].end
+            and (tokens[t.first].start, tokens[t.last].end) != (m.start, m.end) for t in raw_triggers)]
         triggers = raw_triggers
         triggers = _drop_dependent(triggers, tokens, in_sentence, g)
         speakers, speech_end = _attribution(tokens, in_sentence, g, triggers)
@@ -51,6 +58,13 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             if speech_end is not None and begin < speech_end:
                 continue  # the trigger is inside the reporting frame, not the report
             source, target = _roles(trigger, tokens, in_sentence, g, speech_end, speakers)
+            if id(trigger) in actor_triggers and not source:  # "Demonstrators in Baghdad": the protesters protest
+                source = [actor_triggers[id(trigger)]]
+            if _consequence_of(sentence_events, trigger, tokens, lang):
+                # "bombed a depot, killing 12 fighters": the victims are targets of the same attack
+                earlier = sentence_events[-1]
+                earlier.target += [a for a in target if a not in earlier.target and a not in earlier.source]
+                continue
             if sentence_events and source and sentence_events[-1].source and \
                     set(source) <= set(sentence_events[-1].target):
                 source = list(sentence_events[-1].source)  # "mengunjungi X untuk melakukan pembicaraan"
@@ -92,6 +106,14 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
 
 
 PLACE_TARGETED = ("ASSAULT", "COERCE")
+
+
+def _consequence_of(events: list[Event], trigger: Trigger, tokens: list[Token], lang: str) -> bool:
+    """A same-type trigger right after a comma that continues the previous event of the sentence
+    ("…, killing 12 fighters"; "…, menewaskan 12 orang")."""
+    if not events or events[-1].type != trigger.type or trigger.first == 0 or tokens[trigger.first - 1].text != ",":
+        return False
+    return lang != "en" or tokens[trigger.first].lower.endswith("ing")
 
 
 def _target_from_place(event: Event) -> None:

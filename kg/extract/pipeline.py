@@ -15,7 +15,7 @@ from kg.extract.actors import find_actors
 from kg.extract.events import find_events
 from kg.extract.quantities import find_quantities
 from kg.extract.times import find_times
-from kg.model import Actor, Document, Extraction, TimeValue
+from kg.model import Actor, ActorMention, Document, Event, Extraction, TimeValue
 from kg.nlp.sentences import split_sentences
 from kg.nlp.tokens import tokenize
 
@@ -45,8 +45,18 @@ def _date(value: TimeValue | None) -> dict[str, Any] | None:
             "latest": value.latest.isoformat() if value.latest else None}
 
 
-def _actor(actor: Actor) -> dict[str, Any]:
-    return actor.as_dict()
+def _role_actor(actor: Actor, event: Event, mentions: list[ActorMention]) -> dict[str, Any]:
+    """A role filler with the mention it was read from: the mention of that actor in the event's
+    sentence nearest to the trigger, else its last mention before the sentence (a pronoun or a
+    continued quote); ``start``/``end`` are None when the actor is only implied."""
+    here = [m for m in mentions if m.actor.key == actor.key and m.sentence == event.sentence]
+    earlier = [m for m in mentions if m.actor.key == actor.key and m.sentence < event.sentence]
+    mention = (min(here, key=lambda m: abs(m.start - event.trigger.start)) if here
+               else earlier[-1] if earlier else None)
+    record = actor.as_dict()
+    record.update({"text": mention.text if mention else None, "start": mention.start if mention else None,
+                   "end": mention.end if mention else None})
+    return record
 
 
 def extraction_record(extraction: Extraction) -> dict[str, Any]:
@@ -81,12 +91,13 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
             {"sentence": e.sentence,
              "trigger": {"start": e.trigger.start, "end": e.trigger.end, "text": e.trigger_text},
              "type": e.type, "mode": e.mode,
-             "source": [_actor(a) for a in e.source], "target": [_actor(a) for a in e.target],
+             "source": [_role_actor(a, e, extraction.actors) for a in e.source],
+             "target": [_role_actor(a, e, extraction.actors) for a in e.target],
              "date": _date(e.date) or ({"value": None, "precision": None, "earliest": None,
                                         "latest": e.latest_bound.isoformat()} if e.latest_bound else None),
              "place": {"name": e.place.name, "country": e.place.country, "id": e.place.key} if e.place else None,
              "modality": e.modality,
-             "according_to": [_actor(a) for a in e.according_to],
+             "according_to": [_role_actor(a, e, extraction.actors) for a in e.according_to],
              "quantities": [q.as_dict() for q in e.quantities]}
             for e in extraction.events
         ],

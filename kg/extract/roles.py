@@ -13,6 +13,9 @@ from kg.extract.eventgrammar import QUOTES, EventGrammar
 from kg.extract.triggers import Trigger
 from kg.model import Actor, ActorMention, Token
 
+SENT_TYPES = frozenset({"AID", "MOBILIZE"})
+
+
 def _clause(tokens: list[Token], trigger: Trigger, g: EventGrammar) -> tuple[int, int]:
     """Token range around the trigger bounded by clause-break words and strong punctuation."""
     left = trigger.first
@@ -57,7 +60,9 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
     before = [m for m in before_all if not _preceded_by(m, tokens, objects, 1)] or before_all
     after = _heads([m for m in actors if t_end <= m.start and m.end <= hi])
     after = [m for m in after if not _after_quote_verb(m, tokens, g)]
-    if tokens[trigger.first].lower in g.victim_verbs:
+    if trigger.type in SENT_TYPES:  # "sending additional troops to North Darfur": troops are what is sent
+        after = [m for m in after if not (m.actor.kind == "group" and m.actor.sector == "military")]
+    if tokens[trigger.first].lower in g.victim_verbs and not _active_victim_verb(trigger, tokens, after, g):
         victims = [m for m in before_all if _words_between(tokens, m.end, t_start) <= 3]
         return [], [victims[-1].actor] if victims else []
     passive = _is_passive(trigger, tokens, g)
@@ -72,14 +77,79 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
         relative = t_start > 0 and any(t.lower in g.relatives and t.end <= t_start and t_start - t.end <= 2 for t in tokens)
         target = [] if relative else _coordinated(before, tokens, g)
         return source, [a for a in target if a not in source]
-    source = _coordinated(before, tokens, g)
+    source = _coordinated(_without_apposition(before, tokens, t_start), tokens, g)
     if (not source and len(after) > 1 and not _preceded_by(after[0], tokens, g.targets)
             and g.nominal.match(tokens[trigger.first].lower)
             and _words_between(tokens, t_end, after[0].start) <= 1):
         source, after = [after[0].actor], after[1:]  # nominal event: "serangan Rusia ke Ukraina"
     source = [a for a in source if a.key not in speaker_keys or not speech_end]
-    target = [after[0].actor] if after else []
+    chosen = after[0] if after else _prepositional_target(tokens, right, actors, g, source)
+    target = [_state_of_organs(chosen, actors, tokens, g)] if chosen else []
     return source, [a for a in target if a not in source]
+
+
+def _state_of_organs(mention: ActorMention, actors: list[ActorMention], tokens: list[Token],
+                     g: EventGrammar) -> Actor:
+    """Two organs of one state joined by "dan"/"and" ("militer dan dinas intelijen Korea Utara",
+    "kepemimpinan dan angkatan bersenjata Rusia") stand for that state."""
+    country = mention.actor.country
+    if mention.actor.kind not in ("organization", "group") or not country:
+        return mention.actor
+    for other in actors:
+        if other is mention or other.actor.kind not in ("organization", "group") or other.actor.country != country:
+            continue
+        first, second = sorted((mention, other), key=lambda m: m.start)
+        gap = [t.lower for t in tokens if first.end <= t.start and t.end <= second.start]
+        if len(gap) == 1 and gap[0] in g.coordinators:
+            from kg.extract.actornodes import _country_name
+
+            return Actor(f"country-{country}", _country_name(country), "country", country)
+    return mention.actor
+
+
+def _prepositional_target(tokens: list[Token], right: int, actors: list[ActorMention], g: EventGrammar,
+                          source: list[Actor]) -> ActorMention | None:
+    """No actor in the clause: a target preposition further on may still introduce one, past a
+    comma or a quoted phrase ("dukungan ... terhadap tujuan operasi, serta terhadap angkatan
+    bersenjata Rusia"; "memuji "kontak yang sangat dekat" dengan dinas intelijen Korea Utara")."""
+    for i in range(right, len(tokens)):
+        word = tokens[i].lower
+        if word in g.breaks or word in g.quote_verbs or word in g.speech_verbs:
+            return None
+        if word not in g.targets:
+            continue
+        window_end = tokens[min(i + 4, len(tokens) - 1)].start
+        hits = [m for m in actors if tokens[i].end <= m.start <= window_end and m.actor not in source
+                and not any(t.text in ",;:" for t in tokens if tokens[i].end <= t.start < m.start)]
+        if hits:
+            return min(hits, key=lambda m: m.start)
+    return None
+
+
+def _without_apposition(before: list[ActorMention], tokens: list[Token], t_start: int) -> list[ActorMention]:
+    """"Pakistan, a key U.S. ally, has refused": mentions inside an apposition set off by commas
+    after the subject are not the subject."""
+    for i, head in enumerate(before[:-1]):
+        after_head = _tokens_after(tokens, head.end, 1)
+        if not after_head or after_head[0].text != ",":
+            continue
+        closing = [t for t in tokens if before[-1].end <= t.start and t.end <= t_start and t.text == ","]
+        if closing:
+            return before[:i + 1]
+    return before
+
+
+def _tokens_after(tokens: list[Token], position: int, n: int) -> list[Token]:
+    k = bisect.bisect_left(tokens, position, key=lambda t: t.start)
+    return tokens[k:k + n]
+
+
+def _active_victim_verb(trigger: Trigger, tokens: list[Token], after: list[ActorMention], g: EventGrammar) -> bool:
+    """English "aircraft killed 46 civilians": a victim verb with an object and no auxiliary is active."""
+    if g.passive_prefixes or not after or _words_between(tokens, tokens[trigger.last].end, after[0].start) > 4:
+        return False
+    previous = [t.lower for t in tokens[max(0, trigger.first - 2):trigger.first]]
+    return not any(w in g.passive_auxiliaries for w in previous) and not _preceded_by(after[0], tokens, g.places)
 
 
 def _words_between(tokens: list[Token], start: int, end: int) -> int:

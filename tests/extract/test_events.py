@@ -200,3 +200,38 @@ def test_a_second_action_of_the_same_actor_keeps_the_counterpart():
     text = "Pyongyang mengerahkan 5.000 tentara ke Rusia, menambah 11.000 tentara yang dikirim Pyongyang tahun lalu."
     sent = next(e for e in extract_text(text, lang="id", published="2025-07-12")["events"] if e["type"] == "AID")
     assert [a["name"] for a in sent["source"]] == ["North Korea"] and [a["name"] for a in sent["target"]] == ["Russia"]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a victim verb with an object and no auxiliary is active; with one it is passive
+    ("en", "Russian aircraft killed 46 Afghan civilians.", ("ASSAULT", ["Russian Armed Forces"], ["Afghan Civilians"])),
+    ("en", "Afghan civilians were killed in Herat.", ("ASSAULT", [], ["Afghan Civilians"])),
+    # "..., killing X": the victims are targets of the same attack, not a second event
+    ("en", "Israeli warplanes bombed a depot in Gaza, killing 12 Palestinian fighters.",
+     ("ASSAULT", ["Israeli Armed Forces"], ["Palestinian Rebels"])),
+    # troops that are sent are what is sent, not the target
+    ("en", "Russia is sending additional troops to Belarus.", ("AID", ["Russia"], ["Belarus"])),
+    ("id", "Rusia mengirim tambahan tentara ke Belarus.", ("AID", ["Russia"], ["Belarus"])),
+    # two organs of one state joined by "dan"/"and" stand for the state
+    ("id", "Lavrov memuji kerja sama dengan militer dan dinas intelijen Korea Utara.",
+     ("SUPPORT", ["Sergey Lavrov"], ["North Korea"])),
+    # a target preposition past a comma or a quoted phrase
+    ("id", "Korea Utara menegaskan dukungan terhadap tujuan operasi, serta terhadap angkatan bersenjata Rusia.",
+     ("SUPPORT", ["North Korea"], ["Russian Armed Forces"])),
+    # a mention inside an apposition after the subject is not the subject
+    ("en", "Pakistan, a key U.S. ally in the region, has refused to deploy peacekeepers in Iraq.",
+     ("REJECT", ["Pakistan"], ["Iraq"])),
+    # a group noun that is itself the trigger protests
+    ("en", "Demonstrators in Baghdad blocked a road on Monday.", ("PROTEST", ["Iraqi Protesters"], [])),
+])
+def test_roles_of_groups_victims_and_appositions(lang, text, expected):
+    assert [e[:3] for e in events(text, lang)][:1] == [expected]
+
+
+def test_role_fillers_point_to_the_mention_they_were_read_from():
+    text = "Polisi menangkap 87 demonstran di Jakarta."
+    record = extract_text(text, lang="id", published="2025-10-08")
+    (event,) = record["events"]
+    (source,) = event["source"]
+    assert (source["text"], text[source["start"]:source["end"]]) == ("Polisi", "Polisi")
+    assert event["target"][0]["text"] == "demonstran" and event["target"][0]["country"] == "IDN"
