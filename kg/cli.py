@@ -222,6 +222,10 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
     from kg.evaluate import evaluate_gold, format_figures
     from kg.evaluate_times import evaluate_timeml, format_timeml
 
+    if args.ner and args.plover:
+        raise UsageError("choose one of --ner and --plover")
+    if args.ner or args.plover:
+        return _evaluate_mentions(args)
     gold = [p for p in args.gold if p.lower().endswith(".json")]
     timeml = [p for p in args.gold if p.lower().endswith((".tml", ".xml"))]
     if len(gold) + len(timeml) != len(args.gold):
@@ -239,6 +243,19 @@ def cmd_evaluate(args: argparse.Namespace) -> int:
         text += ["time expressions (TempEval-3: span F1 strict/relaxed, value and type over relaxed matches)",
                  format_timeml(results["timeml"])] if timeml else []
         sys.stdout.write("\n\n".join(text) + "\n")
+    return 0
+
+
+def _evaluate_mentions(args: argparse.Namespace) -> int:
+    from kg.evaluate_mentions import evaluate_ner, evaluate_plover, format_ner, format_plover
+
+    if args.ner:
+        result = evaluate_ner(args.gold, args.lang or "id")
+        text = format_ner(result)
+    else:
+        result = evaluate_plover(args.gold)
+        text = format_plover(result)
+    sys.stdout.write((json.dumps(result, indent=1) if args.format == "json" else text) + "\n")
     return 0
 
 
@@ -303,9 +320,12 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("-o", "--output")
     p = sub.add_parser("remove", parents=[common], help="remove articles by id")
     p.add_argument("ids", nargs="+")
-    p = sub.add_parser("evaluate", help="score extraction against gold JSON, TimeML .tml or CAT .xml files")
+    p = sub.add_parser("evaluate", help="score extraction against gold JSON, TimeML .tml, CAT .xml, CoNLL (--ner) or PLOVER (--plover) files")
     p.add_argument("gold", nargs="+")
-    p.add_argument("--lang", help="language of TimeML files (default en; CAT files name their own)")
+    p.add_argument("--lang", help="language of TimeML files (default en; CAT files name their own) or of "
+                                  "--ner files (default id)")
+    p.add_argument("--ner", action="store_true", help="the files are CoNLL NER files (token [columns] BIO tag)")
+    p.add_argument("--plover", action="store_true", help="the files are PLOVER gold-standard records (JSON Lines)")
     p.add_argument("--texts", help="directory holding the gold documents' texts")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p = sub.add_parser("demo", parents=[common], help="ingest the bundled sample and regenerate exports/")
