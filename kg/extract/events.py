@@ -90,6 +90,8 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             if event.date is None and continued_quote:
                 _date_from_previous_sentence(event, events, sentence.index)  # same speech act, same time
             _attach_place(event, places, sentence)
+            if id(trigger) not in actor_triggers:  # "Demonstrators in Baghdad": where they are, not a target
+                _target_from_following_place(event, places, sentence, tokens, trigger, g)
             sentence_events.append(event)
         demand = _reported_demand(sentence, tokens, in_sentence, speakers, speech_end, sentence_events, text, g)
         if demand:
@@ -126,6 +128,24 @@ def _target_from_place(event: Event) -> None:
     from kg.extract.actornodes import _country_name
 
     event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
+
+
+def _target_from_following_place(event: Event, places: list[PlaceMention], sentence: Sentence,
+                                 tokens: list[Token], trigger: Trigger, g: EventGrammar) -> None:
+    """With no counterpart named, the state where the action lands is its target, as PLOVER codes
+    it ("agreed to set up a research centre in Tokyo" -> Japan; "lifted the emergency in West
+    Darfur" -> Sudan): a place after the trigger in the same clause, at most ten tokens on."""
+    if event.target or not event.source or event.type in PLACE_TARGETED:
+        return
+    _, right = _clause(tokens, trigger, g)
+    limit = tokens[min(right, trigger.last + 11) - 1].end
+    after = [p for p in places if p.sentence == sentence.index and tokens[trigger.last].end <= p.start < limit
+             and p.place.country]
+    if after:
+        from kg.extract.actornodes import _country_name
+
+        code = min(after, key=lambda p: p.start).place.country
+        event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
 
 
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT", "REJECT", "ACCUSE", "THREATEN"})

@@ -83,9 +83,21 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
             and _words_between(tokens, t_end, after[0].start) <= 1):
         source, after = [after[0].actor], after[1:]  # nominal event: "serangan Rusia ke Ukraina"
     source = [a for a in source if a.key not in speaker_keys or not speech_end]
-    chosen = after[0] if after else _prepositional_target(tokens, right, actors, g, source)
+    chosen = after[0] if after else (_prepositional_target(tokens, right, actors, g, source)
+                                     or _addressee_of_demand(trigger, tokens, right, actors, source))
     target = [_state_of_organs(chosen, actors, tokens, g)] if chosen else []
     return source, [a for a in target if a not in source]
+
+
+def _addressee_of_demand(trigger: Trigger, tokens: list[Token], right: int, actors: list[ActorMention],
+                         source: list[Actor]) -> ActorMention | None:
+    """"demanded that the US cancel ...", "meminta agar Presiden ...": the subject of the demanded
+    clause is the one asked (the clause break is the complementizer right after the trigger)."""
+    if trigger.type != "REQUEST" or right >= len(tokens) or right - trigger.last > 2:
+        return None
+    limit = tokens[min(right + 4, len(tokens) - 1)].start
+    hits = [m for m in actors if tokens[right].end <= m.start <= limit and m.actor not in source]
+    return min(hits, key=lambda m: m.start) if hits else None
 
 
 def _state_of_organs(mention: ActorMention, actors: list[ActorMention], tokens: list[Token],

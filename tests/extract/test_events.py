@@ -221,6 +221,12 @@ def test_a_second_action_of_the_same_actor_keeps_the_counterpart():
     # a mention inside an apposition after the subject is not the subject
     ("en", "Pakistan, a key U.S. ally in the region, has refused to deploy peacekeepers in Iraq.",
      ("REJECT", ["Pakistan"], ["Iraq"])),
+    # with no counterpart named, the state where the action lands is the target
+    ("en", "France agreed to contribute troops to a peace-keeping force in Liberia.", ("AGREE", ["France"], ["Liberia"])),
+    ("id", "Sudan mencabut keadaan darurat di Darfur Barat.", ("CONCEDE", ["Sudan"], ["Sudan"])),
+    # the one asked is the subject of the demanded clause
+    ("en", "China demanded that the US cancel the arms sale.", ("REQUEST", ["China"], ["United States"])),
+    ("id", "Indonesia meminta agar Malaysia segera memulangkan para nelayan.", ("REQUEST", ["Indonesia"], ["Malaysia"])),
     # a group noun that is itself the trigger protests
     ("en", "Demonstrators in Baghdad blocked a road on Monday.", ("PROTEST", ["Iraqi Protesters"], [])),
 ])
