@@ -15,14 +15,15 @@ from functools import lru_cache
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
-from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names
+from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
 from kg.extract.names import actor_for, label_of, tagged_spans
 from kg.extract.nominals import (mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
                                  resolve_partial_countries)
 from kg.extract.tagger import load_tagger
+from kg.extract.triggers import is_trigger_word
 from kg.lang import load
 from kg.model import Actor, Place, PlaceMention, Token
-from kg.nlp.tokens import tokenize
+from kg.nlp.tokens import is_title_case, tokenize
 
 
 @lru_cache(maxsize=None)
@@ -69,6 +70,11 @@ def _verb_words(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def _honorifics(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "grammar").get("honorifics", []))
+
+
+@lru_cache(maxsize=None)
 def _particles(lang: str) -> frozenset[str]:
     return frozenset(load(lang, "grammar").get("name_particles", []))
 
@@ -81,12 +87,14 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     for index, (start, end) in enumerate(spans):
         tokens = tokens_by_span[index] if tokens_by_span else tokenize(text[start:end], lang, start)
         raw.append((index, tokens, _items(tokens, gaz, lang)))
-    persons = _document_persons(raw, gaz)
+    persons = _document_persons(raw, gaz, lang)
     found = Found()
     place_words = frozenset(w.lower() for w in load(lang, "grammar")["roles"]["place_prepositions"])
     has_model = load_tagger(lang) is not None
     for index, tokens, items in raw:
         tagged = tagged_spans(tokens, lang) if has_model else None
+        if tagged and is_title_case(tokens):  # "Kunjungi Jakarta": the headline's verb is not part of the name
+            tagged = [(a, b, label) for a, b, label in (_trim_verbs(tokens, span, lang) for span in tagged) if a < b]
         if tagged:
             items = _split_names(items, tagged)
         _compose(index, tokens, items, gaz, persons, text, found, place_words, tagged,
@@ -98,14 +106,26 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     _resolve_country_anaphora(text, lang, spans, found)
     _resolve_appositions(found, text)
     _resolve_titles(found)
+    resolve_pairs(text, lang, spans, found)
     found.actors.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def _trim_verbs(tokens: list[Token], span: tuple[int, int, str], lang: str) -> tuple[int, int, str]:
+    first, end, label = span
+    while first < end and is_trigger_word(tokens[first], lang):
+        first += 1
+    while end > first and is_trigger_word(tokens[end - 1], lang):
+        end -= 1
+    return first, end, label
 
 
 def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
     items: list[_Item] = []
     i = 0
     not_names = _not_names(lang)
+    if is_title_case(tokens):  # a headline capitalises its verbs: "Menlu Malaysia Kunjungi Jakarta"
+        not_names = not_names | {t.text for t in tokens if is_trigger_word(t, lang)}
     particles = _particles(lang)
     while i < len(tokens):
         hit = _longest(tokens, i, gaz)
@@ -160,16 +180,25 @@ def _name_text(tokens: list[Token], item: _Item, text: str) -> str:
     return text[tokens[item.start].start:tokens[item.end - 1].end]
 
 
-def _document_persons(raw, gaz: Gazetteer) -> dict[str, Actor]:
-    """Single words that stand for a full name met in the document ("Lavrov" -> "Sergey Lavrov")."""
+def _document_persons(raw, gaz: Gazetteer, lang: str) -> dict[str, Actor]:
+    """Single words that stand for a full name met in the document: the surname ("Lavrov" ->
+    "Sergey Lavrov") or, as Indonesian and Malay news do, the first name ("Azman" -> "Azman
+    Rahim"), when exactly one full name in the document has that word there."""
     full: dict[str, set[str]] = {}
+    heads = set().union(*_head_words(lang))
+    honorifics = _honorifics(lang)
     for _, tokens, items in raw:
         for item in items:
             words = [t.text for t in tokens[item.start:item.end]]
-            if item.kind == "name" and len(words) >= 2:
-                full.setdefault(words[-1], set()).add(" ".join(words))
-            elif item.kind == "entry" and item.entry.kind == "person":
-                full.setdefault(item.entry.name.split()[-1], set()).add(item.entry.name)
+            if item.kind == "entry" and item.entry.kind == "person":
+                words = item.entry.name.split()
+            elif item.kind != "name" or len(words) < 2:
+                continue
+            while len(words) > 2 and words[0] in honorifics:
+                words = words[1:]
+            full.setdefault(words[-1], set()).add(" ".join(words))
+            if len(words) >= 2 and not heads & set(words) and len(words[0]) >= 3 and words[0].isalpha():
+                full.setdefault(words[0], set()).add(" ".join(words))
     return {word: _person(next(iter(names)), None, None, None) for word, names in full.items() if len(names) == 1}
 
 
@@ -186,16 +215,20 @@ def _country_of(item: _Item | None) -> str | None:
 def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer,
              persons: dict[str, Actor], text: str, found: Found, place_words: frozenset[str],
              tagged: list | None, country_first: bool = False, lang: str = "en") -> None:
+    honorifics = _honorifics(lang)
     k = 0
     while k < len(items):
         item = items[k]
         nxt = items[k + 1] if k + 1 < len(items) else None
 
         def adjacent(a: _Item, b: _Item | None) -> bool:
-            """Next to each other, or joined by a possessive ("Sudan 's government")."""
+            """Next to each other, joined by a possessive ("Sudan 's government") or by honorifics
+            ("Menteri Luar Negeri Malaysia Datuk Seri Azman Rahim")."""
             if b is None:
                 return False
-            return b.start == a.end or (b.start == a.end + 1 and tokens[a.end].lower in ("'s", "’s"))
+            between = tokens[a.end:b.start]
+            return (not between or (len(between) == 1 and between[0].lower in ("'s", "’s"))
+                    or (len(between) <= 3 and all(t.text in honorifics for t in between)))
 
         start_char = tokens[item.start].start
         marker_k = None

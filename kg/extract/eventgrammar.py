@@ -39,6 +39,8 @@ class EventGrammar:
     person_pronouns: frozenset[str]
     conditional: frozenset[str]
     nominal: re.Pattern[str]
+    between: frozenset[str] = frozenset()  # "antara", "between": both sides of a clash
+    pointer_after: bool = True  # "serangan itu" (Indonesian) vs "that attack" (English)
 
 
 @lru_cache(maxsize=None)
@@ -58,7 +60,7 @@ def grammar(lang: str) -> EventGrammar:
         words(r.get("circumstance_prepositions")), words(r.get("victim_verbs")),
         words(r.get("place_prepositions")), words(g.get("demand_modals")),
         words(g.get("subject_pronouns")), words(g.get("person_pronouns")), words(g.get("conditional_markers")),
-        re.compile(g.get("nominal_trigger") or "^$"),
+        re.compile(g.get("nominal_trigger") or "^$"), words(r.get("between")), not g.get("country_before_noun"),
     )
 
 

@@ -16,7 +16,7 @@ from kg.extract.timevalues import calendar_precision
 from kg.extract.roles import _clause, _roles
 from kg.extract.triggers import Trigger, find_triggers
 from kg.model import Actor, ActorMention, Event, PlaceMention, Quantity, Sentence, Span, TimeMention, Token
-from kg.nlp.tokens import tokenize
+from kg.nlp.tokens import is_title_case, tokenize
 
 
 def find_events(text: str, lang: str, sentences: list[Sentence], times: list[TimeMention],
@@ -34,7 +34,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         in_sentence = [m for m in actors if m.sentence == sentence.index and not getattr(m, "inner", False)]
         occupied = [(m.start, m.end) for m in in_sentence if not getattr(m, "nominal", None)]
         occupied += [(t.start, t.end) for t in times if t.sentence == sentence.index]
-        title_case = _title_case(tokens)
+        title_case = is_title_case(tokens)
         raw_triggers = [t for t in find_triggers(tokens, lang)
                         if not any(s <= tokens[t.first].start < e for s, e in occupied)
                         and (title_case or not _inside_a_name(tokens, t))]
@@ -55,9 +55,16 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         sentence_events = []
         for trigger in triggers:
             begin, end = tokens[trigger.first].start, tokens[trigger.last].end
+            if _mentions_earlier_event(trigger, tokens, events, g):
+                continue  # "Akibat kontak tembak itu": the clash already told, not a new one
             if speech_end is not None and begin < speech_end:
                 continue  # the trigger is inside the reporting frame, not the report
             source, target = _roles(trigger, tokens, in_sentence, g, speech_end, speakers)
+            sides = _two_sides(tokens, trigger, in_sentence, g)
+            if sides:  # "kontak tembak antara prajurit TNI dan TPNPB": both sides act on each other
+                source, target = sides, list(sides)
+            if not target and len(source) >= 2 and trigger.type in MUTUAL:
+                target = list(source)  # "kedua menteri menandatangani …", "X and Y met": each the other's counterpart
             if id(trigger) in actor_triggers and not source:  # "Demonstrators in Baghdad": the protesters protest
                 source = [actor_triggers[id(trigger)]]
             if _consequence_of(sentence_events, trigger, tokens, lang):
@@ -89,6 +96,11 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                          [tokens[t.first].start for t in triggers], raw_triggers)
             if event.date is None and continued_quote:
                 _date_from_previous_sentence(event, events, sentence.index)  # same speech act, same time
+            if event.date is None and event.modality == "asserted" and not _has_date(times, sentence) \
+                    and "\n\n" not in text[sentences[max(0, sentence.index - 1)].end:sentence.start]:
+                # narrative time: an undated happening goes on at the time of the event just before it
+                # in the same paragraph ("Polisi kemudian menembakkan gas air mata ...")
+                _date_from_previous_sentence(event, events, sentence.index)
             _attach_place(event, places, sentence)
             if id(trigger) not in actor_triggers:  # "Demonstrators in Baghdad": where they are, not a target
                 _target_from_following_place(event, places, sentence, tokens, trigger, g)
@@ -108,6 +120,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
 
 
 PLACE_TARGETED = ("ASSAULT", "COERCE")
+MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X and Y met / agreed / cooperate": each is the other's target
 
 
 def _consequence_of(events: list[Event], trigger: Trigger, tokens: list[Token], lang: str) -> bool:
@@ -193,12 +206,6 @@ def _commitments(events: list[Event], speakers: list[Actor], tokens: list[Token]
                          date_mention=event.date_mention, latest_bound=event.latest_bound,
                          according_to=list(event.according_to)))
     return out
-
-
-def _title_case(tokens: list[Token]) -> bool:
-    """A headline in title case ("Russia Attacks Ukraine"): capitals say nothing about names there."""
-    words = [t for t in tokens if t.text[:1].isalpha()]
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
 
 
 def _inside_a_name(tokens: list[Token], trigger: Trigger) -> bool:
@@ -322,11 +329,41 @@ def _reported_demand(sentence: Sentence, tokens: list[Token], actors: list[Actor
                  according_to=list(speakers))
 
 
+def _two_sides(tokens: list[Token], trigger: Trigger, actors: list[ActorMention], g: EventGrammar) -> list[Actor]:
+    """The two sides after "antara"/"between" right after a trigger ("clashes between X and Y"), or
+    after the nominal that names the trigger's circumstance ("tewas dalam kontak tembak antara X dan Y")."""
+    k = next((j for j in range(trigger.last + 1, min(trigger.last + 5, len(tokens)))
+              if tokens[j].lower in g.between or tokens[j].text in ",;:" or tokens[j].lower in g.breaks), None)
+    if k is None or tokens[k].lower not in g.between:
+        return []
+    window_end = tokens[min(k + 8, len(tokens) - 1)].end
+    sides = [m for m in actors if tokens[k].end <= m.start and m.end <= window_end]
+    for first, second in zip(sides, sides[1:]):
+        gap = [t.lower for t in tokens if first.end <= t.start and t.end <= second.start]
+        if (len(gap) <= 3 and any(w in g.coordinators for w in gap) and "," not in gap
+                and first.actor != second.actor):  # "between the army and the RSF"
+            return [first.actor, second.actor]
+    return []
+
+
+def _has_date(times: list[TimeMention], sentence: Sentence) -> bool:
+    return any(t.sentence == sentence.index and t.type in ("DATE", "TIME") for t in times)
+
+
 def _date_from_previous_sentence(event: Event, earlier: list[Event], index: int) -> None:
     for other in reversed(earlier):
         if other.sentence == index - 1 and other.date is not None:
             event.date, event.date_mention = other.date, other.date_mention
             return
+
+
+def _mentions_earlier_event(trigger: Trigger, tokens: list[Token], earlier: list[Event], g: EventGrammar) -> bool:
+    """A nominal trigger with a pointer word ("kontak tembak itu", "that attack") naming an event of
+    the same type told in an earlier sentence."""
+    if not g.nominal.match(tokens[trigger.first].lower) or not any(e.type == trigger.type for e in earlier):
+        return False
+    k = trigger.last + 1 if g.pointer_after else trigger.first - 1
+    return 0 <= k < len(tokens) and tokens[k].lower in g.back_reference
 
 
 def _refers_back(event: Event, tokens: list[Token], triggers: list[Trigger], g: EventGrammar) -> bool:

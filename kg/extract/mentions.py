@@ -48,6 +48,29 @@ def _resolve_country_anaphora(text: str, lang: str, spans: list[tuple[int, int]]
                                              Actor(f"country-{code}", _country_name(code), "country", code), index))
 
 
+@lru_cache(maxsize=None)
+def _pair_patterns(lang: str) -> list[tuple[str, re.Pattern]]:
+    pairs = load(lang, "titles").get("pair_anaphora") or {}
+    return [(kind, re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+")
+                                                      for p in sorted(phrases, key=len, reverse=True)) + r")(?!\w)",
+                              re.IGNORECASE)) for kind, phrases in sorted(pairs.items()) if phrases]
+
+
+def resolve_pairs(text: str, lang: str, spans: list[tuple[int, int]], found: Found) -> None:
+    """"kedua menteri" / "both leaders": the two people (or countries) named in this and the two
+    sentences before, when exactly two are; each gets a mention on the phrase."""
+    for kind, pattern in _pair_patterns(lang):
+        for index, (start, end) in enumerate(spans):
+            for match in pattern.finditer(text, start, end):
+                near = [m for m in found.actors if index - 2 <= m.sentence <= index and m.end <= match.start()
+                        and m.actor.kind == kind and not getattr(m, "inner", False)]
+                actors = list(dict.fromkeys(m.actor for m in near))
+                if len(actors) != 2:
+                    continue
+                for actor in actors:
+                    found.actors.append(ActorMention(match.start(), match.end(), match.group(), actor, index))
+
+
 @lru_cache(maxsize=8)
 def _country_words(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(w.lower() for key, e in gaz.names.items() if e.kind == "country" for w in key)

@@ -85,6 +85,12 @@ def resolve_nominals(found: Found, text: str, place_words: frozenset[str], gaz: 
     nominals = [m for m in found.actors if getattr(m, "nominal", None)]
     if not nominals:
         return
+    for mention in list(nominals):  # "kelompok bersenjata TPNPB", "the paramilitary RSF": a descriptor of a name
+        if any(other.sentence == mention.sentence and not getattr(other, "nominal", None)
+               and other.actor.kind in ("organization", "group") and other.start > mention.end
+               and not text[mention.end:other.start].strip() for other in found.actors):
+            found.actors.remove(mention)
+            nominals.remove(mention)
     fallback = dominant_country(found)
     for mention in nominals:
         country = _shared_modifier(mention, found, text, coordinators)

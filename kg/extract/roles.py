@@ -14,6 +14,7 @@ from kg.extract.triggers import Trigger
 from kg.model import Actor, ActorMention, Token
 
 SENT_TYPES = frozenset({"AID", "MOBILIZE"})
+STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "diplomacy", "legislature", "judiciary"})
 
 
 def _clause(tokens: list[Token], trigger: Trigger, g: EventGrammar) -> tuple[int, int]:
@@ -105,10 +106,11 @@ def _state_of_organs(mention: ActorMention, actors: list[ActorMention], tokens: 
     """Two organs of one state joined by "dan"/"and" ("militer dan dinas intelijen Korea Utara",
     "kepemimpinan dan angkatan bersenjata Rusia") stand for that state."""
     country = mention.actor.country
-    if mention.actor.kind not in ("organization", "group") or not country:
+    if mention.actor.kind not in ("organization", "group") or not country or mention.actor.sector not in STATE_SECTORS:
         return mention.actor
     for other in actors:
-        if other is mention or other.actor.kind not in ("organization", "group") or other.actor.country != country:
+        if (other is mention or other.actor.kind not in ("organization", "group") or other.actor.country != country
+                or other.actor.sector not in STATE_SECTORS):
             continue
         first, second = sorted((mention, other), key=lambda m: m.start)
         gap = [t.lower for t in tokens if first.end <= t.start and t.end <= second.start]
@@ -190,6 +192,9 @@ def _coordinated(mentions: list[ActorMention], tokens: list[Token], g: EventGram
         return []
     chosen = [mentions[-1]]
     for mention in reversed(mentions[:-1]):
+        if (mention.start, mention.end) == (chosen[-1].start, chosen[-1].end):  # "kedua menteri": two people
+            chosen.append(mention)
+            continue
         gap = [t.lower for t in tokens if mention.end <= t.start and t.end <= chosen[-1].start]
         if gap and all(w in g.coordinators or w == "," for w in gap):
             chosen.append(mention)

@@ -53,6 +53,8 @@ def lexicon(lang: str) -> _Lexicon:
         for phrase in block["words"]:
             words = [t.lower for t in tokenize(str(phrase), lang)]
             entries.setdefault(("s",) + tuple(words), (block["type"], block.get("mode")))
+    for phrase in data.get("not_triggers", []) or []:  # "menahan diri" (restrain oneself) is no arrest
+        entries[("s",) + tuple(t.lower for t in tokenize(str(phrase), lang))] = (None, None)
     longest = max((len(k) - 1 for k in entries), default=1)
     rules = tuple(
         (frozenset(str(v).lower() for v in rule["verbs"]),
@@ -88,6 +90,9 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
                 if sense:
                     hit = Trigger(i, i + n - 1, sense[0], sense[1])
                     break
+        if hit is not None and hit.type is None:  # a phrase that only looks like a trigger
+            i = hit.last + 1
+            continue
         if hit is None:
             hit = _object_trigger(tokens, i, lex)
         if hit:
@@ -103,3 +108,18 @@ def _object_trigger(tokens: list[Token], i: int, lex: _Lexicon) -> Trigger | Non
         if tokens[i].lower in verbs and any(t.lower in objects for t in tokens[i + 1:i + 1 + window]):
             return Trigger(i, i, type_, mode)
     return None
+
+
+def is_trigger_word(token: Token, lang: str) -> bool:
+    """Is this one token an event trigger on its own ("Kunjungi", "Attacks")? Headlines capitalise
+    verbs, which are then not names.
+
+    >>> from kg.nlp.tokens import tokenize
+    >>> [is_trigger_word(t, "id") for t in tokenize("Kunjungi Jakarta", "id")]
+    [True, False]
+    """
+    lex = lexicon(lang)
+    if ("s", token.lower) in lex.entries:
+        return lex.entries[("s", token.lower)][0] is not None
+    key = ("l" if token.lower != token.lemma else "r", token.lemma)
+    return key in lex.entries and not (lex.lemma_blocked and lex.lemma_blocked.match(token.lower))

@@ -37,3 +37,13 @@ def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
         lower = word.lower()
         tokens.append(Token(offset + match.start(), offset + match.end(), word, lower, lemma(lower, lang)))
     return tokens
+
+
+def is_title_case(tokens: list[Token]) -> bool:
+    """A headline in title case ("Russia Attacks Ukraine"): capitals say nothing about names there.
+
+    >>> is_title_case(tokenize("Menlu Malaysia Kunjungi Jakarta", "id"))
+    True
+    """
+    words = [t for t in tokens if t.text[:1].isalpha()]
+    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)

@@ -191,7 +191,7 @@ class EventNetwork:
             sources = self._actors_of(row.event, "source")
             targets = self._actors_of(row.event, "target")
             for s in sources:
-                for t in targets:
+                for t in (t for t in targets if t != s):  # "X and Y met": X -> Y and Y -> X, no self-loops
                     for node in (s, t):
                         d = self.graph.nodes[node]
                         g.add_node(node, label=d["label"], kind=d["actor_kind"], country=d["country"] or "")

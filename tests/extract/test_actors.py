@@ -163,3 +163,38 @@ def test_title_and_surname_take_the_country_all_known_holders_share(tmp_path):
     found = find_actors(text, "en", [(0, len(text))], str(extra))
     countries = {m.text: m.actor.country for m in found.actors}
     assert countries == {"Testova": "RUS", "Doublename": None}
+
+
+def test_first_name_after_honorifics_is_the_person_named_before():
+    text = ("Menteri Luar Negeri Malaysia Datuk Seri Azman Rahim tiba di Jakarta. "
+            "Keesokan harinya, Azman bertemu dengan Arief Wicaksono.")
+    found = find_actors(text, "id", [(0, 67), (68, len(text))])
+    azman = [m.actor for m in found.actors if m.text.startswith("Azman")]
+    assert {a.name for a in azman} == {"Azman Rahim"} and {a.country for a in azman} == {"MYS"}
+    assert {a.role for a in azman} == {"Minister of Foreign Affairs"}
+
+
+def test_headline_verbs_are_not_names():
+    mentions, _ = actors("Menlu Malaysia Kunjungi Jakarta", "id")
+    assert not any("Kunjungi" in m[0] for m in mentions)
+
+
+@pytest.mark.parametrize("lang, text, phrase", [
+    ("id", "Prabowo bertemu Albanese di Jakarta. Kedua pemimpin sepakat memperkuat kerja sama.", "Kedua pemimpin"),
+    ("en", "Prabowo met Albanese in Jakarta. Both leaders agreed to deepen ties.", "Both leaders"),
+])
+def test_both_leaders_point_back_to_the_two_people_just_named(lang, text, phrase):
+    first = text.index(".") + 1
+    found = find_actors(text, lang, [(0, first), (first + 1, len(text))])
+    assert sorted(m.actor.name for m in found.actors if m.text == phrase) == ["Anthony Albanese", "Prabowo Subianto"]
+
+
+def test_both_leaders_with_three_people_named_is_left_alone():
+    text = "Prabowo, Albanese dan Luxon bertemu. Kedua pemimpin sepakat."
+    found = find_actors(text, "id", [(0, 36), (37, len(text))])
+    assert not [m for m in found.actors if m.text == "Kedua pemimpin"]
+
+
+def test_a_group_noun_describing_a_name_is_not_an_actor_of_its_own():
+    mentions, _ = actors("Kelompok bersenjata TPNPB menyerang pos TNI.", "id")
+    assert [m[0] for m in mentions if m[2] in ("group", "organization")] == ["TPNPB", "TNI"]

@@ -241,3 +241,33 @@ def test_role_fillers_point_to_the_mention_they_were_read_from():
     (source,) = event["source"]
     assert (source["text"], text[source["start"]:source["end"]]) == ("Polisi", "Polisi")
     assert event["target"][0]["text"] == "demonstran" and event["target"][0]["country"] == "IDN"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Sedikitnya 12 orang tewas dalam kontak tembak antara TNI dan TPNPB di Intan Jaya.",
+     ("ASSAULT", ["TNI", "TPNPB"], ["TNI", "TPNPB"])),
+    ("en", "Fighting between the Sudanese army and the RSF continued.",
+     ("ASSAULT", ["Sudanese Armed Forces", "Rapid Support Forces"], ["Sudanese Armed Forces", "Rapid Support Forces"])),
+    # "X and Y met / agreed": each is the other's counterpart
+    ("en", "Prabowo and Albanese agreed to deepen ties.",
+     ("AGREE", ["Prabowo Subianto", "Anthony Albanese"], ["Prabowo Subianto", "Anthony Albanese"])),
+])
+def test_both_sides_act_on_each_other(lang, text, expected):
+    assert events(text, lang)[0][:3] == expected
+
+
+def test_organs_of_a_state_stand_for_it_but_a_rebel_group_is_not_an_organ():
+    (event,) = events("Komnas HAM meminta TNI dan TPNPB menahan diri.", "id")
+    assert event[2] == ["TNI"]
+
+
+def test_narrative_time_carries_over_within_a_paragraph_but_not_across():
+    text = ("Ribuan mahasiswa berunjuk rasa di depan DPR pada Rabu (8/10). Polisi kemudian menangkap 87 orang.\n\n"
+            "Polisi menangkap dua orang lagi.")
+    dates = [e[3] for e in events(text, "id", published="2025-10-09")]
+    assert dates == ["2025-10-08", "2025-10-08", None]
+
+
+def test_a_pointer_to_an_earlier_event_is_not_a_new_event():
+    text = "Rusia menyerang Kyiv pada hari Senin. Akibat serangan itu, ribuan warga mengungsi."
+    assert [e[0] for e in events(text, "id")].count("ASSAULT") == 1

@@ -53,6 +53,8 @@ def _check_triggers(d):
     assert {b["type"] for b in d["triggers"]} == TYPES
     for rule in d.get("object_triggers", []):
         assert rule["type"] in TYPES and _words(rule["verbs"]) and _words(rule["objects"])
+    for phrase in d.get("not_triggers", []):
+        assert phrase == phrase.lower() and " " in phrase and phrase not in seen, phrase
 
 
 def _check_grammar(d):
@@ -64,6 +66,7 @@ def _check_grammar(d):
                 "place_prepositions", "determiners", "back_reference", "circumstance_prepositions", "victim_verbs"):
         assert _words(d["roles"][key]), key
     assert _words(d["abbreviations"]) and _words(d["not_names"]) and _words(d["name_particles"])
+    assert _words(d["honorifics"]) and isinstance(d["auxiliaries"], list)
     q = d["quantities"]
     assert q["decimal_separator"] != q["thousands_separator"]
     assert set(q["casualty_words"].values()) <= set(q["casualty_words"].values())
@@ -74,6 +77,9 @@ def _check_titles(d):
         for item in d[group]:
             assert _words(item["words"]) and isinstance(item.get("role") or item.get("name"), str)
             assert re.fullmatch(r"[a-z_]+", item["sector"]), item
+            assert isinstance(item.get("bare", True), bool)
+    for kind, phrases in (d.get("pair_anaphora") or {}).items():
+        assert kind in ("person", "country") and _words(phrases)
 
 
 def _check_boilerplate(d):
