@@ -271,3 +271,22 @@ def test_narrative_time_carries_over_within_a_paragraph_but_not_across():
 def test_a_pointer_to_an_earlier_event_is_not_a_new_event():
     text = "Rusia menyerang Kyiv pada hari Senin. Akibat serangan itu, ribuan warga mengungsi."
     assert [e[0] for e in events(text, "id")].count("ASSAULT") == 1
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "Swiss doctors handed over 700 kg of medicine to the Red Crescent.", "AID"),
+    ("id", "Relawan menyalurkan 20 ton bantuan makanan kepada pengungsi.", "AID"),
+    ("en", "Turkish police prevented the demonstration by students.", "COERCE"),
+    ("id", "Polisi menghadang aksi mahasiswa di depan DPR.", "COERCE"),
+    ("en", "Guerrillas blew up three power lines near Kabul.", "COERCE"),
+])
+def test_object_conditioned_triggers(lang, text, kind):
+    assert kind in [e[0] for e in events(text, lang)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Komnas HAM meminta semua pihak menahan diri."),
+    ("en", "The minister suffered a heart attack on Monday."),
+])
+def test_phrases_that_only_look_like_triggers(lang, text):
+    assert [e[0] for e in events(text, lang)] in ([], ["REQUEST"])
