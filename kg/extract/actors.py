@@ -14,7 +14,7 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
-from kg.extract.gazetteer import Gazetteer, gazetteer, slug
+from kg.extract.gazetteer import Gazetteer, gazetteer, role_at, same_office, slug
 from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
 from kg.extract.names import actor_for, label_of, tagged_spans
 from kg.extract.nominals import (mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
@@ -80,8 +80,9 @@ def _particles(lang: str) -> frozenset[str]:
 
 
 def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str | None = None,
-                tokens_by_span: list[list[Token]] | None = None) -> Found:
-    """Actor and place mentions in each sentence span of ``text``; ``sentence`` = span index."""
+                tokens_by_span: list[list[Token]] | None = None, published: str | None = None) -> Found:
+    """Actor and place mentions in each sentence span of ``text``; ``sentence`` = span index. A
+    known person's role is the office held at ``published`` (ISO date) unless the text names one."""
     gaz = gazetteer(lang, extra)
     raw: list[tuple[int, list[Token], list[_Item]]] = []
     for index, (start, end) in enumerate(spans):
@@ -107,6 +108,7 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     _resolve_appositions(found, text)
     _resolve_titles(found)
     resolve_pairs(text, lang, spans, found)
+    _date_roles(found, gaz, published)
     found.actors.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -324,8 +326,12 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     found.places.append(PlaceMention(start_char, tokens[item.end - 1].end, name, node, index))
                 else:
                     _add_actor(found, tokens, item.start, item.end, node, index, text)
-            elif name in persons or label == "PER" or (tagged is None and label is None and item.end - item.start >= 2):
-                actor = persons.get(name) or _person(name, None, None, None)
+            elif name in persons or label == "PER" or (tagged is None and label is None and (
+                    item.end - item.start >= 2 or (gaz.surname_country(name) and (item.start > 0 or (
+                        item.end < len(tokens) and (tokens[item.end].lower in _verb_words(lang)
+                                                    or tokens[item.end].lower.endswith("ed"))))))):
+                actor = persons.get(name) or _person(name, gaz.surname_country(name) if item.end - item.start == 1
+                                                     else None, None, None)  # "Bush said": American either way
                 role = _apposition(tokens, items, k)
                 if role:
                     actor = replace(actor, role=actor.role or role[0], sector=actor.sector or role[1],
@@ -353,6 +359,14 @@ def _apposition(tokens: list[Token], items: list[_Item], k: int) -> tuple[str, s
 
 
 
+def _date_roles(found: Found, gaz: Gazetteer, published: str | None) -> None:
+    """Putin in 1999 was Prime Minister, in 2024 President: the gazetteer's office at the date."""
+    for mention in found.actors:
+        entry = gaz.by_key.get(mention.actor.key)
+        if entry and mention.actor.role == entry.roles[0][0]:
+            mention.actor = replace(mention.actor, role=role_at(entry, published))
+
+
 def _resolve_appositions(found: Found, text: str) -> None:
     """"Kantor berita pemerintah Korea Utara, KCNA, ...": a described organisation followed by its
     name is that named organisation."""
@@ -377,7 +391,7 @@ def _resolve_titles(found: Found) -> None:
         actor = mention.actor
         if actor.key.startswith("role-"):
             candidates = [p for p in people if p.country == actor.country and p.role]
-            same = [p for p in candidates if p.role == actor.role]
+            same = [p for p in candidates if p.role == actor.role or (p.role and same_office(p.role, actor.role or ""))]
             sector = [p for p in candidates if p.sector == actor.sector]
             chosen = same or sector
             if len({p.key for p in chosen}) == 1:

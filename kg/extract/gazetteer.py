@@ -81,15 +81,18 @@ class Gazetteer:
     demonym_en: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russian"
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russia"
     surname_roles: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # "Bush" -> {("President", "USA")}
+    by_key: dict[str, Entry] = field(default_factory=dict)  # actor key -> entry with dated roles
     max_len: int = 1
     _lower: dict[tuple[str, ...], str] = field(default_factory=dict)
     _lower_entries: dict[tuple[str, ...], Entry] = field(default_factory=dict)
     _first: dict[str, int] = field(default_factory=dict)
 
-    def surname_country(self, surname: str, role: str) -> str | None:
-        """The country of every known holder of ``role`` with this surname, when they agree:
-        "President Bush" is American whichever Bush it is; "President Kim" is not decided."""
-        countries = {country for held, country in self.surname_roles.get(surname, ()) if held == role}
+    def surname_country(self, surname: str, role: str | None = None) -> str | None:
+        """The country of every known holder of ``role`` (of any office when None) with this
+        surname, when they agree: "President Bush" is American whichever Bush it is; "President
+        Kim" is not decided."""
+        countries = {country for held, country in self.surname_roles.get(surname, ())
+                     if role is None or same_office(held, role)}
         return next(iter(countries)) if len(countries) == 1 else None
 
     def token_tags(self, words: list[str]) -> list[str]:
@@ -142,6 +145,8 @@ class Gazetteer:
         if key and (override or key not in self.names):
             self.names[key] = entry
             self.max_len = max(self.max_len, len(key))
+        if entry.roles:
+            self.by_key.setdefault(entry.key, entry)
 
 
 def _read(path: Path) -> dict[str, Any]:
@@ -154,6 +159,32 @@ def _read(path: Path) -> dict[str, Any]:
 # EU, the UN and Wikidata use.
 WITHDRAWN_ALPHA3 = frozenset({"BUR", "DDR", "FXX", "TMP", "YMD", "ZAR", "XKK"})
 ALPHA3_OVERRIDES = {"XK": "XKX"}
+
+
+def role_at(entry: Entry, date: str | None) -> str | None:
+    """The office ``entry`` held on ``date`` (ISO; its latest office when None or none fits).
+
+    >>> e = Entry("person", "X", roles=(("Prime Minister", "1999", "2000-05-07", None), ("President", "2000-05-07", "", None)))
+    >>> role_at(e, "1999-12-31"), role_at(e, "2024-01-01"), role_at(e, None)
+    ('Prime Minister', 'President', 'President')
+    """
+    if not entry.roles:
+        return None
+    if date:
+        held = [r for r in entry.roles if (not r[1] or r[1] <= date) and (not r[2] or date[:len(r[2])] <= r[2])]
+        if held:
+            return max(held, key=lambda r: r[1])[0]
+    current = [r for r in entry.roles if not r[2]]
+    return max(current or entry.roles, key=lambda r: (r[1], r[2]))[0]
+
+
+def same_office(held: str, title: str) -> bool:
+    """Does a dated role ("President of the United States") fit a title ("President")?
+
+    >>> same_office("Prime Minister of Japan", "Prime Minister"), same_office("Minister of Defence", "Minister")
+    (True, False)
+    """
+    return held == title or held.split(" of ")[0] == title and title not in ("Minister", "Secretary")
 
 
 @lru_cache(maxsize=1)

@@ -27,7 +27,8 @@ def extract_document(document: Document, actors_file: str | None = None) -> Extr
     spans = [(s.start, s.end) for s in sentences]
     times = find_times(text, lang, document.published, spans)
     tokens = [tokenize(text[s.start:s.end], lang, s.start) for s in sentences]  # once, for all recognizers
-    found = find_actors(text, lang, spans, actors_file, tokens)
+    found = find_actors(text, lang, spans, actors_file, tokens,
+                        document.published.isoformat() if document.published else None)
     quantities = []
     for s in sentences:
         exclude = [(t.start, t.end) for t in times if t.sentence == s.index]

@@ -10,7 +10,7 @@ the publication day included; "tahun lalu" is the previous calendar year; anapho
 >>> times = find_times("Lavrov tiba pada hari Jumat. Keesokan harinya ia bertemu Kim.", "id",
 ...                    datetime.date(2025, 7, 12))
 >>> [(t.text, t.value.value, t.anchor) for t in times]
-[('pada hari Jumat', '2025-07-11', 'publication'), ('Keesokan harinya', '2025-07-12', 'previous')]
+[('hari Jumat', '2025-07-11', 'publication'), ('Keesokan harinya', '2025-07-12', 'previous')]
 """
 from __future__ import annotations
 
