@@ -35,8 +35,17 @@ def _store(args: argparse.Namespace, create: bool = False, write: bool = False):
     return open_store(args.store, create=create, read_only=not (create or write))
 
 
+def _check_actors_file(args: argparse.Namespace) -> None:
+    """A bad --actors file is one error before anything is read or written, not one per article."""
+    if args.actors:
+        from kg.extract.useractors import read_user_actors
+
+        read_user_actors(args.actors)
+
+
 @command("ingest")
 def cmd_ingest(args: argparse.Namespace) -> int:
+    _check_actors_file(args)
     with _store(args, create=True) as store:
         s = api.ingest(store, args.paths, lang=args.lang, published=args.published, title=args.title,
                        url=args.url, encoding=args.encoding, base=args.base, actors_file=args.actors)
@@ -47,6 +56,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 @command("extract")
 def cmd_extract(args: argparse.Namespace) -> int:
+    _check_actors_file(args)
     results = api.read(args.paths, lang=args.lang, published=args.published, title=args.title, url=args.url,
                        encoding=args.encoding)
     records, failures = [], 0
@@ -285,7 +295,7 @@ def parser() -> argparse.ArgumentParser:
     reading.add_argument("--title")
     reading.add_argument("--url")
     reading.add_argument("--encoding", help="input encoding when not UTF-8 (e.g. cp1252)")
-    reading.add_argument("--actors", help="YAML file of extra actors/places (kg/data schema)")
+    reading.add_argument("--actors", help="YAML (kg/data schema) or CSV file of extra actors/places")
     sub.add_parser("ingest", parents=[common, reading], help="extract articles and store their graphs")
     p = sub.add_parser("extract", parents=[common, reading], help="print what the pipeline finds (JSON)")
     p.add_argument("--format", choices=["json", "jsonl"], default="json")

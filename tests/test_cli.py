@@ -281,3 +281,25 @@ def test_merge_two_actors_by_hand(store, capsys):
     code, _, err = run(capsys, "actors", "--merge", "country-RUS", "no-such-actor", "--store", store)
     assert code != 0 and "no actor 'no-such-actor'" in err
     assert run(capsys, "export", "--format", "nquads", "--store", store)[1] == before
+
+
+@pytest.mark.parametrize("content, suffix, message", [
+    (None, ".yaml", "cannot read actors file"),
+    ("actors: [unclosed", ".yaml", "not valid YAML"),
+    ("- just a list", ".yaml", "needs a mapping"),
+    ("actors:\n  - {name: X, country: Russia}\n", ".yaml", "ISO alpha-3"),
+    ("actors:\n  - {name: X, kind: robot}\n", ".yaml", "kind must be one of"),
+    ("actors:\n  - {name: X, roles: [{role: PM, from: last year}]}\n", ".yaml", "role date"),
+    ("kind,country\nperson,RUS\n", ".csv", "'name' column"),
+])
+def test_bad_actors_file_is_one_error_and_writes_nothing(tmp_path, capsys, content, suffix, message):
+    path = tmp_path / f"actors{suffix}"
+    if content is not None:
+        path.write_text(content, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("Lavrov tiba di Pyongyang.", encoding="utf-8")
+    store = tmp_path / "store"
+    for command in ("extract", "ingest"):
+        code, out, err = run(capsys, command, str(article), "--lang", "id", "--actors", str(path), "--store", str(store))
+        assert code == 2 and message in err and len(err.strip().splitlines()) == 1 and not out
+    assert not store.exists()

@@ -22,6 +22,7 @@ import yaml
 from babel import Locale
 from babel.core import get_global
 
+from kg.extract.useractors import read_user_actors
 from kg.lang import load
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
@@ -211,7 +212,7 @@ def _build(lang: str, extra: str | None) -> Gazetteer:
     for code2, name in english.items():
         if code2 in alpha3:
             gaz.country_names[alpha3[code2]] = name
-    user = _read(Path(extra)) if extra else {}
+    user = read_user_actors(extra) if extra else {}
     _load_entries(gaz, user, override=True)
     countries = _read(DATA_DIR / "countries.yaml") if (DATA_DIR / "countries.yaml").exists() else {}
     for item in countries.get("countries", []):

@@ -198,3 +198,12 @@ def test_both_leaders_with_three_people_named_is_left_alone():
 def test_a_group_noun_describing_a_name_is_not_an_actor_of_its_own():
     mentions, _ = actors("Kelompok bersenjata TPNPB menyerang pos TNI.", "id")
     assert [m[0] for m in mentions if m[2] in ("group", "organization")] == ["TPNPB", "TNI"]
+
+
+def test_user_actors_from_csv_win_over_the_gazetteer(tmp_path):
+    path = tmp_path / "mine.csv"
+    path.write_text("name,kind,country,aliases,role,from\nBudi Santoso,person,IDN,Pak Budi|Budi S.,Mayor,2024\n",
+                    encoding="utf-8")
+    found = find_actors("Pak Budi tiba di Jakarta.", "id", [(0, 25)], str(path), published="2025-01-01")
+    budi = found.actors[0]
+    assert (budi.text, budi.actor.name, budi.actor.country, budi.actor.role) == ("Pak Budi", "Budi Santoso", "IDN", "Mayor")
