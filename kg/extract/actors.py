@@ -129,6 +129,7 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
     if is_title_case(tokens):  # a headline capitalises its verbs: "Menlu Malaysia Kunjungi Jakarta"
         not_names = not_names | {t.text for t in tokens if is_trigger_word(t, lang)}
     particles = _particles(lang)
+    orgs = _head_words(lang)[0]  # "Direktorat Jenderal Imigrasi": a title word inside an office's name
     while i < len(tokens):
         hit = _longest(tokens, i, gaz)
         if hit:
@@ -142,7 +143,8 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
         if word[:1].isupper() and word not in not_names and any(c.isalpha() for c in word):
             j = i + 1
             while j < len(tokens) and (
-                (tokens[j].text[:1].isupper() and tokens[j].text not in not_names and _name_continues(tokens, j, gaz))
+                (tokens[j].text[:1].isupper() and tokens[j].text not in not_names
+                 and (_name_continues(tokens, j, gaz) or tokens[i].text in orgs))
                 or (tokens[j].lower in particles and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper())
             ):
                 j += 1
@@ -257,7 +259,8 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             if marker.kind == "title":
                 country = _country_of(country_item)
                 if adjacent(last, name_item) and name_item.kind in ("name", "entry") and (
-                        name_item.kind == "name" or name_item.entry.kind == "person"):
+                        (name_item.kind == "name" and _could_be_person(tagged, name_item))
+                        or (name_item.kind == "entry" and name_item.entry.kind == "person")):
                     if name_item.kind == "entry":
                         actor = _actor_from_entry(name_item.entry)
                         actor = replace(actor, role=marker.name, sector=actor.sector or marker.sector,
@@ -312,8 +315,11 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             continue
         if item.kind == "name":
             name = _name_text(tokens, item, text)
-            label = label_of(tagged, item.start, item.end) if tagged is not None else _head_word_label(
-                tokens[item.start:item.end], lang)  # the tagger decides when there is one (measured better)
+            if tagged is None:
+                label = _head_word_label(tokens[item.start:item.end], lang)
+            else:  # the tagger decides (measured better); when it abstains, a name opened by an office word
+                label = label_of(tagged, item.start, item.end) or (  # "Direktorat Jenderal Imigrasi"
+                    "ORG" if item.end - item.start >= 2 and tokens[item.start].text in _head_words(lang)[0] else None)
             if _only_country_words(tokens[item.start:item.end], gaz) and name not in persons:
                 label = None
                 if item.end - item.start == 1:
@@ -338,6 +344,15 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                                     country=actor.country or role[2])
                 _add_actor(found, tokens, item.start, item.end, actor, index, text)
         k += 1
+
+
+def _could_be_person(tagged: list | None, item: _Item) -> bool:
+    """A name after a title is the titled person unless the tagger reads it as something else
+    ("Jaksa Agung Muda Pidana Umum": the rest of an office's name, not a person)."""
+    if tagged is None:
+        return True
+    label = label_of(tagged, item.start, item.end)
+    return label in ("PER", None) and any(s < item.end and item.start < e and lab == "PER" for s, e, lab in tagged)
 
 
 def _apposition(tokens: list[Token], items: list[_Item], k: int) -> tuple[str, str | None, str | None] | None:
