@@ -207,3 +207,9 @@ def test_user_actors_from_csv_win_over_the_gazetteer(tmp_path):
     found = find_actors("Pak Budi tiba di Jakarta.", "id", [(0, 25)], str(path), published="2025-01-01")
     budi = found.actors[0]
     assert (budi.text, budi.actor.name, budi.actor.country, budi.actor.role) == ("Pak Budi", "Budi Santoso", "IDN", "Mayor")
+
+
+def test_a_title_word_inside_an_office_name_is_part_of_the_name():
+    mentions, _ = actors("KPK meminta Direktorat Jenderal Imigrasi mencegah Hendra bepergian.", "id")
+    assert ("Direktorat Jenderal Imigrasi", "organization") in [(m[0], m[2]) for m in mentions]
+    assert not any(m[0] == "Imigrasi" and m[2] == "person" for m in mentions)
