@@ -233,7 +233,9 @@ def _drop_dependent(triggers: list[Trigger], tokens: list[Token], actors: list[A
             last = kept[-1]
             gap = tokens[last.last + 1:trigger.first]
             if (sum(t.text[0].isalpha() for t in gap) <= 6 and not _between(tokens[last.last].end, tokens[trigger.first].start, actors)
-                    and not any(t.lower in g.breaks or t.text in ",;:" for t in gap)):
+                    and not any(t.lower in g.breaks or t.text in ",;:" for t in gap)
+                    and not (trigger.type != last.type and any(t.lower in g.coordinators for t in gap))):
+                # (a second verb joined by "and"/"dan" with its own type is its own event)
                 continue
         kept.append(trigger)
     return kept

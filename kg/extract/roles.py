@@ -44,7 +44,9 @@ def _is_passive(trigger: Trigger, tokens: list[Token], g: EventGrammar) -> bool:
     if g.passive_prefixes:
         return token.lower != token.lemma and token.lower.startswith(g.passive_prefixes) and not token.lower.startswith("ditu")
     previous = [t.lower for t in tokens[max(0, trigger.first - 3):trigger.first]]
-    return token.lower.endswith(("ed", "en")) and any(w in g.passive_auxiliaries for w in previous)
+    following = tokens[trigger.last + 1].lower if trigger.last + 1 < len(tokens) else ""
+    return any(w in g.passive_auxiliaries for w in previous) and (
+        token.lower.endswith(("ed", "en")) or following in g.agents)  # irregular: "was struck by", "was hit by"
 
 
 def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g: EventGrammar,

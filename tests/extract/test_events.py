@@ -290,3 +290,14 @@ def test_object_conditioned_triggers(lang, text, kind):
 ])
 def test_phrases_that_only_look_like_triggers(lang, text):
     assert [e[0] for e in events(text, lang)] in ([], ["REQUEST"])
+
+
+def test_a_second_verb_joined_by_and_with_its_own_type_is_its_own_event():
+    kinds = [e[0] for e in events("The spokesman denied the claim and accused the army of staging the attack.", "en")]
+    assert "REJECT" in kinds and "ACCUSE" in kinds
+
+
+def test_irregular_passive_with_by_and_strike_as_attack_or_labour_protest():
+    (event,) = events("A market in El Fasher was struck by Russian drones.", "en")
+    assert event[:3] == ("ASSAULT", ["Russian Armed Forces"], [])
+    assert [e[0] for e in events("Some 500,000 workers went on strike on Monday.", "en")] == ["PROTEST"]
