@@ -299,5 +299,5 @@ def test_a_second_verb_joined_by_and_with_its_own_type_is_its_own_event():
 
 def test_irregular_passive_with_by_and_strike_as_attack_or_labour_protest():
     (event,) = events("A market in El Fasher was struck by Russian drones.", "en")
-    assert event[:3] == ("ASSAULT", ["Russian Armed Forces"], [])
+    assert event[:3] == ("ASSAULT", ["Russian Armed Forces"], ["Sudan"])  # an attack abroad targets that state
     assert [e[0] for e in events("Some 500,000 workers went on strike on Monday.", "en")] == ["PROTEST"]
