@@ -260,7 +260,7 @@ def _evaluate_mentions(args: argparse.Namespace) -> int:
     from kg.evaluate_mentions import evaluate_ner, evaluate_plover, format_ner, format_plover
 
     if args.ner:
-        result = evaluate_ner(args.gold, args.lang or "id")
+        result = evaluate_ner(args.gold, args.lang or "id", args.names_only)
         text = format_ner(result)
     else:
         result = evaluate_plover(args.gold)
@@ -336,6 +336,8 @@ def parser() -> argparse.ArgumentParser:
                                   "--ner files (default id)")
     p.add_argument("--ner", action="store_true", help="the files are CoNLL NER files (token [columns] BIO tag)")
     p.add_argument("--plover", action="store_true", help="the files are PLOVER gold-standard records (JSON Lines)")
+    p.add_argument("--names-only", action="store_true",
+                   help="with --ner: leave out nominal ('polisi') and anaphoric ('negara itu') mentions")
     p.add_argument("--texts", help="directory holding the gold documents' texts")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p = sub.add_parser("demo", parents=[common], help="ingest the bundled sample and regenerate exports/")

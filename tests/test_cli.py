@@ -41,6 +41,7 @@ def test_extract_contract(capsys):
     for key in ("times", "actors", "places"):
         for item in record[key]:
             assert text[item["start"]:item["end"]] == item["text"]
+    assert {a["mention"] for a in record["actors"]} == {"name", "nominal", "anaphor"}  # "tentara", "kedua negara"
     for event in record["events"]:
         sentence = record["sentences"][event["sentence"]]
         assert sentence["start"] <= event["trigger"]["start"] < event["trigger"]["end"] <= sentence["end"]

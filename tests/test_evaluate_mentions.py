@@ -53,6 +53,7 @@ def test_ner_figures_per_type(tmp_path, capsys):
     assert code == 0 and out.splitlines()[1].split() == ["type", "P", "R", "F1", "gold"]
     code, out, _ = run(capsys, "evaluate", "--ner", str(path), "--format", "json")
     assert json.loads(out)["typed"] == result["typed"]
+    assert evaluate_ner([str(path)], "id", names_only=True)["pred"] <= result["pred"]
 
 
 def test_plover_accuracy_by_code(tmp_path, capsys):

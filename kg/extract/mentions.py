@@ -46,6 +46,7 @@ def _resolve_country_anaphora(text: str, lang: str, spans: list[tuple[int, int]]
             code = earlier[-1].actor.country
             found.actors.append(ActorMention(match.start(), match.end(), match.group(),
                                              Actor(f"country-{code}", _country_name(code), "country", code), index))
+            found.actors[-1].anaphor = True  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=None)
@@ -69,6 +70,7 @@ def resolve_pairs(text: str, lang: str, spans: list[tuple[int, int]], found: Fou
                     continue
                 for actor in actors:
                     found.actors.append(ActorMention(match.start(), match.end(), match.group(), actor, index))
+                    found.actors[-1].anaphor = True  # type: ignore[attr-defined]
 
 
 @lru_cache(maxsize=8)

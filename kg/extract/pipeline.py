@@ -46,6 +46,14 @@ def _date(value: TimeValue | None) -> dict[str, Any] | None:
             "latest": value.latest.isoformat() if value.latest else None}
 
 
+def mention_type(mention: ActorMention) -> str:
+    """"name" ("Sergey Lavrov", "Rusia"), "nominal" (a group or institution noun: "polisi", "the
+    protesters") or "anaphor" ("negara itu", "kedua pemimpin")."""
+    if getattr(mention, "nominal", None):
+        return "nominal"
+    return "anaphor" if getattr(mention, "anaphor", False) else "name"
+
+
 def _role_actor(actor: Actor, event: Event, mentions: list[ActorMention]) -> dict[str, Any]:
     """A role filler with the mention it was read from: the mention of that actor in the event's
     sentence nearest to the trigger, else its last mention before the sentence (a pronoun or a
@@ -80,7 +88,8 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
         ],
         "actors": [
             {"start": m.start, "end": m.end, "text": m.text, "name": m.actor.name, "kind": m.actor.kind,
-             "country": m.actor.country, "id": m.actor.key, "role": m.actor.role, "sentence": m.sentence}
+             "country": m.actor.country, "id": m.actor.key, "role": m.actor.role, "sentence": m.sentence,
+             "mention": mention_type(m)}
             for m in extraction.actors
         ],
         "places": [
