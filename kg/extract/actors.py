@@ -259,14 +259,18 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             if marker.kind == "title":
                 country = _country_of(country_item)
                 if adjacent(last, name_item) and name_item.kind in ("name", "entry") and (
-                        (name_item.kind == "name" and _could_be_person(tagged, name_item))
+                        (name_item.kind == "name" and (_could_be_person(tagged, name_item)
+                                                       or tokens[name_item.start].text in honorifics))
                         or (name_item.kind == "entry" and name_item.entry.kind == "person")):
                     if name_item.kind == "entry":
                         actor = _actor_from_entry(name_item.entry)
                         actor = replace(actor, role=marker.name, sector=actor.sector or marker.sector,
                                         country=actor.country or country)
                     else:
-                        name = _name_text(tokens, name_item, text)
+                        first = name_item.start
+                        while first < name_item.end - 1 and tokens[first].text in honorifics:
+                            first += 1  # "Datuk Seri Azman Rahim" is Azman Rahim
+                        name = text[tokens[first].start:tokens[name_item.end - 1].end]
                         if country is None and name_item.end - name_item.start == 1:
                             country = gaz.surname_country(name, marker.name)  # "President Bush"
                         actor = _person(name, country, marker.name, marker.sector)
