@@ -2,8 +2,8 @@
 
 Reads CoNLL files (token, optional columns, BIO tag), maps PER/PPL -> PER, ORG/IND -> ORG,
 LOC/PLC/GPE -> LOC (other labels -> O), trains with a fixed seed and writes
-``kg/data/tagger-<lang>.json.gz``. With ``--dev`` it prints span F1 on those files (never report
-figures on the training files).
+``kg/data/tagger-<lang>.json.gz`` (byte-identical for the same data and options). With ``--dev``
+it prints span F1 on those files (never report figures on the training files).
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from kg.extract.gazetteer import gazetteer
-from kg.extract.tagger import MODEL_DIR, PerceptronTagger, bio_spans, token_features
+from kg.extract.tagger import MODEL_DIR, PerceptronTagger, Sentence, bio_spans, token_features
 
 LABEL_MAP = {"PER": "PER", "PPL": "PER", "PERSON": "PER", "ORG": "ORG", "IND": "ORG", "LOC": "LOC", "PLC": "LOC",
              "GPE": "LOC"}
@@ -36,12 +36,14 @@ def read_conll(path: str) -> list[tuple[list[str], list[str]]]:
     return sentences
 
 
-def featurise(sentences, lang):
+def featurise(sentences: list[tuple[list[str], list[str]]], lang: str) -> list[Sentence]:
+    """(words, token features, tags) for each sentence."""
     gaz = gazetteer(lang)
     return [(words, token_features(words, gaz.token_tags(words)), tags) for words, tags in sentences]
 
 
-def span_f1(tagger: PerceptronTagger, data) -> tuple[float, int]:
+def span_f1(tagger: PerceptronTagger, data: list[Sentence]) -> tuple[float, int]:
+    """Typed span F1 of the tagger on featurised sentences, and the number of gold spans."""
     tp = npred = ngold = 0
     for words, feats, gold in data:
         pred = set(bio_spans(tagger.tag(words, feats)))
@@ -54,16 +56,22 @@ def span_f1(tagger: PerceptronTagger, data) -> tuple[float, int]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    """Command line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("train", nargs="+")
     parser.add_argument("--lang", default="id")
     parser.add_argument("--dev", nargs="*", default=[])
-    parser.add_argument("--iterations", type=int, default=6)
+    parser.add_argument("--iterations", type=int, default=15, help="passes over the training data")
+    parser.add_argument("--models", type=int, default=3, help="perceptrons (seeds) whose weights are averaged")
+    parser.add_argument("--dropout", type=float, default=0.2, help="word-feature dropout in training")
+    parser.add_argument("--min-count", type=int, default=2, help="drop features seen fewer times")
+    parser.add_argument("--seed", type=int, default=13)
     parser.add_argument("--out", default=None)
     args = parser.parse_args(argv)
     train = featurise([s for path in args.train for s in read_conll(path)], args.lang)
     tagger = PerceptronTagger(LABELS)
-    tagger.train(train, args.iterations)
+    tagger.train(train, args.iterations, seed=args.seed, min_count=args.min_count, dropout=args.dropout,
+                 models=args.models)
     out = Path(args.out) if args.out else MODEL_DIR / f"tagger-{args.lang}.json.gz"
     tagger.save(out)
     print(f"trained on {len(train)} sentences; {len(tagger.weights)} features; wrote {out} "

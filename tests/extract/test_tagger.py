@@ -2,11 +2,13 @@
 gazetteer does not know, in cased and lower-cased text, and carries its data's attribution."""
 from __future__ import annotations
 
+import gzip
+import random
 from pathlib import Path
 
 from kg.extract.actors import find_actors
-from kg.extract.tagger import PerceptronTagger, bio_spans, load_tagger, token_features
-from kg.extract.train_tagger import LABELS
+from kg.extract.tagger import PerceptronTagger, allowed, bio_spans, load_tagger, token_features
+from kg.extract.train_tagger import LABELS, main
 
 DATA = Path(__file__).resolve().parents[2] / "kg" / "data"
 
@@ -25,8 +27,50 @@ def test_training_is_deterministic_and_learns():
     assert first.tag(words, sentence[1]) == ["B-PER", "O", "O", "B-LOC"]
 
 
+def test_features_have_a_cased_copy_only_in_cased_text():
+    cased = token_features(["Budi", "tinggal"], ["B-person", "O"])
+    lower = token_features(["budi", "tinggal"], ["B-person", "O"])
+    assert "uc|w=budi" in cased[0] and "w=budi" in cased[0] and "g=B-person" in cased[0]
+    assert not any(f.startswith("uc|") for f in lower[0]) and "w=budi" in lower[0]
+    assert "w-1=budi" in lower[1] and "g-1=B-person" in lower[1] and "s3=gal" in lower[1]
+
+
+def test_bio_constraints():
+    assert allowed("B-PER", "I-PER") and allowed("I-PER", "I-PER") and allowed("O", "B-ORG")
+    assert not allowed("O", "I-PER") and not allowed("B-LOC", "I-PER") and not allowed("<s>", "I-ORG")
+
+
+def test_viterbi_never_starts_a_name_inside():
+    """Even with weights that push hard for inside tags, I-X only follows B-X or I-X."""
+    rng = random.Random(0)
+    weights = {f"f{k}": {label: rng.uniform(-1, 1) + (3 if label.startswith("I-") else 0) for label in LABELS}
+               for k in range(20)}
+    weights["t-1=O"] = {"I-PER": 5.0, "I-LOC": 5.0}
+    tagger = PerceptronTagger(LABELS, weights)
+    for _ in range(200):
+        n = rng.randint(1, 8)
+        tags = tagger.tag(["x"] * n, [[f"f{rng.randrange(20)}" for _ in range(3)] for _ in range(n)])
+        assert len(tags) == n
+        for prev, tag in zip(["<s>"] + tags, tags):
+            assert allowed(prev, tag), tags
+    assert tagger.tag([], []) == []
+
+
+def test_model_file_is_byte_stable(tmp_path):
+    train = tmp_path / "train.conll"
+    train.write_text("Budi B-PER\ntinggal O\ndi O\nBandung B-LOC\n\nkpk B-IND\nmemeriksa O\nandi B-PPL\n\n",
+                     encoding="utf-8")
+    outs = [tmp_path / "a.json.gz", tmp_path / "b.json.gz"]
+    for out in outs:
+        assert main([str(train), "--iterations", "2", "--models", "2", "--min-count", "1", "--out", str(out)]) == 0
+    assert outs[0].read_bytes() == outs[1].read_bytes()
+    assert outs[0].read_bytes()[4:8] == b"\0\0\0\0"  # gzip mtime 0
+    assert gzip.decompress(outs[0].read_bytes()).startswith(b'{"labels":')
+
+
 def test_shipped_model_and_notice():
     assert load_tagger("id") is not None and load_tagger("xx") is None
+    assert load_tagger("id").weights.get("t-1=O")  # a model with transition weights (Viterbi)
     notice = (DATA / "tagger-id.NOTICE.md").read_text(encoding="utf-8")
     assert "MIT License" in notice and "Apache License 2.0" in notice
 
@@ -39,5 +83,5 @@ def _names(text):
 def test_unknown_names_in_cased_and_lower_cased_text():
     cased = _names("Direktur Utama PT Sinar Abadi, Hendra Wijaya, ditahan polisi di Semarang.")
     assert cased.get("Hendra Wijaya") == "person"
-    lower = _names("gubernur jawa barat ridwan kamil meninjau banjir di bekasi bersama warga rusia .")
-    assert lower.get("ridwan kamil") == "person" and lower.get("bekasi") == "place" and lower.get("rusia") == "country"
+    lower = _names("bupati ade yasin meninjau banjir di bekasi bersama warga rusia .")
+    assert lower.get("ade yasin") == "person" and lower.get("bekasi") == "place" and lower.get("rusia") == "country"
