@@ -92,8 +92,12 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     found = Found()
     place_words = frozenset(w.lower() for w in load(lang, "grammar")["roles"]["place_prepositions"])
     has_model = load_tagger(lang) is not None
+    cased = any(ch.isupper() for ch in text)
     for index, tokens, items in raw:
-        tagged = tagged_spans(tokens, lang) if has_model else None
+        # In cased text the tagger only has work where the rules left an unknown capitalised name
+        # (it decides what the name is); a sentence of known names alone skips it (speed).
+        needs_tagger = has_model and (not cased or any(item.kind == "name" for item in items))
+        tagged = tagged_spans(tokens, lang) if needs_tagger else ([] if has_model else None)
         if tagged and is_title_case(tokens):  # "Kunjungi Jakarta": the headline's verb is not part of the name
             tagged = [(a, b, label) for a, b, label in (_trim_verbs(tokens, span, lang) for span in tagged) if a < b]
         if tagged:

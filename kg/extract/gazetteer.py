@@ -150,9 +150,15 @@ class Gazetteer:
             self.by_key.setdefault(entry.key, entry)
 
 
+# libyaml's C loader when PyYAML was built with it (the wheels are): the gazetteers are ~1 MB.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@lru_cache(maxsize=8)
 def _read(path: Path) -> dict[str, Any]:
+    """A bundled data file, parsed once per process (read-only: callers never change it)."""
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle) or {}
+        return yaml.load(handle, Loader=_LOADER) or {}  # noqa: S506 - a safe loader
 
 
 # CLDR's alias table also maps withdrawn ISO alpha-3 codes to today's alpha-2 (DDR -> DE, BUR -> MM,

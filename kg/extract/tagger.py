@@ -105,9 +105,10 @@ class PerceptronTagger:
         prevs, labels_range = self._prevs, range(n)
         delta: list[float] = []
         back: list[list[int]] = []
+        lookup = dense.get
         for i, feats in enumerate(features):
-            rows = [dense[f] for f in feats if f in dense]
-            em = [sum(column) for column in zip(*rows)] if rows else zero
+            rows = [row for row in map(lookup, feats) if row is not None]
+            em = list(map(sum, zip(*rows))) if rows else zero
             if i == 0:
                 delta = [em[k] + start[k] if self._starts[k] else NEG for k in labels_range]
                 continue
@@ -154,7 +155,7 @@ class PerceptronTagger:
                     acc[k] += value / models
         weights: dict[str, dict[str, float]] = {}
         for feat in sorted(total):
-            row = {label: round(value, 3) for label, value in zip(self.labels, total[feat])}
+            row = {label: round(value, 2) for label, value in zip(self.labels, total[feat])}
             row = {label: value for label, value in row.items() if value}
             if row:
                 weights[feat] = row

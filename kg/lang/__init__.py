@@ -39,5 +39,5 @@ def load(lang: str, name: str) -> dict[str, Any]:
         raise UsageError(f"unknown language code {lang!r} (supported: {', '.join(supported_languages())})")
     path = LANG_DIR / lang / f"{name}.yaml"
     with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
+        data = yaml.load(handle, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - safe
     return data or {}
