@@ -14,7 +14,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
-from kg.extract.gazetteer import Gazetteer, gazetteer, role_at, same_office, slug
+from kg.extract.coref import date_roles, resolve_appositions, resolve_titles
+from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
 from kg.extract.names import actor_for, label_of, tagged_spans
 from kg.extract.nominals import (mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
@@ -109,10 +110,10 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     resolve_nominals(found, text, place_words, gaz, frozenset(load(lang, "grammar")["roles"]["coordinators"]))
     resolve_partial_countries(found, found.partial)
     _resolve_country_anaphora(text, lang, spans, found)
-    _resolve_appositions(found, text)
-    _resolve_titles(found)
+    resolve_appositions(found, text)
+    resolve_titles(found)
     resolve_pairs(text, lang, spans, found)
-    _date_roles(found, gaz, published)
+    date_roles(found, gaz, published)
     found.actors.sort(key=lambda m: (m.start, m.end))
     return found
 
@@ -377,78 +378,3 @@ def _apposition(tokens: list[Token], items: list[_Item], k: int) -> tuple[str, s
         if country or (later.start > 0 and tokens[later.start - 1].text == ","):
             break
     return title.marker.name, title.marker.sector, country
-
-
-
-
-
-def _date_roles(found: Found, gaz: Gazetteer, published: str | None) -> None:
-    """Putin in 1999 was Prime Minister, in 2024 President: the gazetteer's office at the date."""
-    for mention in found.actors:
-        entry = gaz.by_key.get(mention.actor.key)
-        if entry and mention.actor.role == entry.roles[0][0]:
-            mention.actor = replace(mention.actor, role=role_at(entry, published))
-
-
-def _resolve_appositions(found: Found, text: str) -> None:
-    """"Kantor berita pemerintah Korea Utara, KCNA, ...": a described organisation followed by its
-    name is that named organisation."""
-    ordered = sorted((m for m in found.actors if not getattr(m, "inner", False)), key=lambda m: m.start)
-    for first, second in zip(ordered, ordered[1:]):
-        a, b = first.actor, second.actor
-        if (a.kind == b.kind == "organization" and a.country and a.country == b.country and a.key != b.key
-                and text[first.end:second.start].strip() == "," and first.sentence == second.sentence):
-            first.actor = b
-
-
-def _resolve_titles(found: Found) -> None:
-    """Surname-only names and title-only mentions point to the person they stand for."""
-    _merge_same_names(found)
-    people = [m.actor for m in found.actors if m.actor.kind == "person" and not m.actor.key.startswith("role-")]
-    by_surname: dict[str, set[Actor]] = {}
-    for actor in people:
-        parts = actor.name.split()
-        if len(parts) >= 2:
-            by_surname.setdefault(parts[-1], set()).add(actor)
-    for mention in found.actors:
-        actor = mention.actor
-        if actor.key.startswith("role-"):
-            candidates = [p for p in people if p.country == actor.country and p.role]
-            same = [p for p in candidates if p.role == actor.role or (p.role and same_office(p.role, actor.role or ""))]
-            sector = [p for p in candidates if p.sector == actor.sector]
-            chosen = same or sector
-            if len({p.key for p in chosen}) == 1:
-                mention.actor = chosen[0]
-        elif actor.kind == "person" and len(mention.text.split()) == 1:
-            matches = by_surname.get(mention.text, set())
-            if len(matches) == 1:
-                mention.actor = next(iter(matches))
-            elif len(matches) > 1:  # two people share the surname here: do not guess
-                mention.actor = _person(mention.text, None, None, None)
-    # Give every mention of one person the richest description found in the document.
-    best: dict[str, Actor] = {}
-    for mention in found.actors:
-        current = best.get(mention.actor.key)
-        if current is None or (not current.role and mention.actor.role) or (not current.country and mention.actor.country):
-            best[mention.actor.key] = replace(mention.actor, role=mention.actor.role or (current.role if current else None),
-                                              country=mention.actor.country or (current.country if current else None))
-    for mention in found.actors:
-        mention.actor = best[mention.actor.key]
-
-
-def _merge_same_names(found: Found) -> None:
-    """One person per full name in a document: the description with an ID, country and role wins."""
-    richest: dict[str, Actor] = {}
-
-    def score(a: Actor) -> tuple:
-        return (a.wikidata is not None, a.country is not None, a.role is not None, a.key)
-
-    for mention in found.actors:
-        actor = mention.actor
-        if actor.kind != "person" or actor.key.startswith("role-"):
-            continue
-        if actor.name not in richest or score(actor) > score(richest[actor.name]):
-            richest[actor.name] = actor
-    for mention in found.actors:
-        if mention.actor.kind == "person" and mention.actor.name in richest:
-            mention.actor = richest[mention.actor.name]

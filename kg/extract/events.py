@@ -13,7 +13,7 @@ import datetime as dt
 
 from kg.extract.eventgrammar import QUOTES, EventGrammar, grammar
 from kg.extract.timevalues import calendar_precision
-from kg.extract.roles import _clause, _roles
+from kg.extract.roles import _clause, _roles, target_from_following_place, target_from_place, two_sides
 from kg.extract.triggers import Trigger, find_triggers
 from kg.model import Actor, ActorMention, Event, PlaceMention, Quantity, Sentence, Span, TimeMention, Token
 from kg.nlp.tokens import is_title_case, tokenize
@@ -60,7 +60,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             if speech_end is not None and begin < speech_end:
                 continue  # the trigger is inside the reporting frame, not the report
             source, target = _roles(trigger, tokens, in_sentence, g, speech_end, speakers)
-            sides = _two_sides(tokens, trigger, in_sentence, g)
+            sides = two_sides(tokens, trigger, in_sentence, g)
             if sides:  # "kontak tembak antara prajurit TNI dan TPNPB": both sides act on each other
                 source, target = sides, list(sides)
             if not target and len(source) >= 2 and trigger.type in MUTUAL:
@@ -103,7 +103,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 _date_from_previous_sentence(event, events, sentence.index)
             _attach_place(event, places, sentence)
             if id(trigger) not in actor_triggers:  # "Demonstrators in Baghdad": where they are, not a target
-                _target_from_following_place(event, places, sentence, tokens, trigger, g)
+                target_from_following_place(event, places, sentence, tokens, trigger, g)
             sentence_events.append(event)
         demand = _reported_demand(sentence, tokens, in_sentence, speakers, speech_end, sentence_events, text, g)
         if demand:
@@ -115,11 +115,10 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
     for event in events:
         if event.date is None and published and event.modality in ("asserted", "negated"):
             event.latest_bound = published
-        _target_from_place(event)
+        target_from_place(event)
     return events
 
 
-PLACE_TARGETED = ("ASSAULT", "COERCE")
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X and Y met / agreed / cooperate": each is the other's target
 
 
@@ -129,36 +128,6 @@ def _consequence_of(events: list[Event], trigger: Trigger, tokens: list[Token], 
     if not events or events[-1].type != trigger.type or trigger.first == 0 or tokens[trigger.first - 1].text != ",":
         return False
     return lang != "en" or tokens[trigger.first].lower.endswith("ing")
-
-
-def _target_from_place(event: Event) -> None:
-    """An attack in another state's territory targets that state ("... di kota Chernivtsi")."""
-    if event.target or event.type not in PLACE_TARGETED or event.place is None or not event.place.country:
-        return
-    code = event.place.country
-    if any(a.country == code for a in event.source) or not event.source:
-        return
-    from kg.extract.actornodes import _country_name
-
-    event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
-
-
-def _target_from_following_place(event: Event, places: list[PlaceMention], sentence: Sentence,
-                                 tokens: list[Token], trigger: Trigger, g: EventGrammar) -> None:
-    """With no counterpart named, the state where the action lands is its target, as PLOVER codes
-    it ("agreed to set up a research centre in Tokyo" -> Japan; "lifted the emergency in West
-    Darfur" -> Sudan): a place after the trigger in the same clause, at most ten tokens on."""
-    if event.target or not event.source or event.type in PLACE_TARGETED:
-        return
-    _, right = _clause(tokens, trigger, g)
-    limit = tokens[min(right, trigger.last + 11) - 1].end
-    after = [p for p in places if p.sentence == sentence.index and tokens[trigger.last].end <= p.start < limit
-             and p.place.country]
-    if after:
-        from kg.extract.actornodes import _country_name
-
-        code = min(after, key=lambda p: p.start).place.country
-        event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
 
 
 HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT", "REJECT", "ACCUSE", "THREATEN"})
@@ -329,23 +298,6 @@ def _reported_demand(sentence: Sentence, tokens: list[Token], actors: list[Actor
     return Event(sentence=sentence.index, trigger=Span(modal.start, modal.end), trigger_text=text[modal.start:modal.end],
                  type="REQUEST", source=list(speakers), target=[a for a in targets[:1] if a not in speakers],
                  according_to=list(speakers))
-
-
-def _two_sides(tokens: list[Token], trigger: Trigger, actors: list[ActorMention], g: EventGrammar) -> list[Actor]:
-    """The two sides after "antara"/"between" right after a trigger ("clashes between X and Y"), or
-    after the nominal that names the trigger's circumstance ("tewas dalam kontak tembak antara X dan Y")."""
-    k = next((j for j in range(trigger.last + 1, min(trigger.last + 5, len(tokens)))
-              if tokens[j].lower in g.between or tokens[j].text in ",;:" or tokens[j].lower in g.breaks), None)
-    if k is None or tokens[k].lower not in g.between:
-        return []
-    window_end = tokens[min(k + 8, len(tokens) - 1)].end
-    sides = [m for m in actors if tokens[k].end <= m.start and m.end <= window_end]
-    for first, second in zip(sides, sides[1:]):
-        gap = [t.lower for t in tokens if first.end <= t.start and t.end <= second.start]
-        if (len(gap) <= 3 and any(w in g.coordinators for w in gap) and "," not in gap
-                and first.actor != second.actor):  # "between the army and the RSF"
-            return [first.actor, second.actor]
-    return []
 
 
 def _has_date(times: list[TimeMention], sentence: Sentence) -> bool:

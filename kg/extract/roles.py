@@ -11,7 +11,7 @@ import bisect
 
 from kg.extract.eventgrammar import QUOTES, EventGrammar
 from kg.extract.triggers import Trigger
-from kg.model import Actor, ActorMention, Token
+from kg.model import Actor, ActorMention, Event, PlaceMention, Sentence, Token
 
 SENT_TYPES = frozenset({"AID", "MOBILIZE"})
 STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "diplomacy", "legislature", "judiciary"})
@@ -205,3 +205,51 @@ def _coordinated(mentions: list[ActorMention], tokens: list[Token], g: EventGram
     return [m.actor for m in reversed(chosen)]
 
 
+PLACE_TARGETED = ("ASSAULT", "COERCE")
+
+
+def target_from_place(event: Event) -> None:
+    """An attack in another state's territory targets that state ("... di kota Chernivtsi")."""
+    if event.target or event.type not in PLACE_TARGETED or event.place is None or not event.place.country:
+        return
+    code = event.place.country
+    if any(a.country == code for a in event.source) or not event.source:
+        return
+    from kg.extract.actornodes import _country_name
+
+    event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
+
+
+def target_from_following_place(event: Event, places: list[PlaceMention], sentence: Sentence,
+                                 tokens: list[Token], trigger: Trigger, g: EventGrammar) -> None:
+    """With no counterpart named, the state where the action lands is its target, as PLOVER codes
+    it ("agreed to set up a research centre in Tokyo" -> Japan; "lifted the emergency in West
+    Darfur" -> Sudan): a place after the trigger in the same clause, at most ten tokens on."""
+    if event.target or not event.source or event.type in PLACE_TARGETED:
+        return
+    _, right = _clause(tokens, trigger, g)
+    limit = tokens[min(right, trigger.last + 11) - 1].end
+    after = [p for p in places if p.sentence == sentence.index and tokens[trigger.last].end <= p.start < limit
+             and p.place.country]
+    if after:
+        from kg.extract.actornodes import _country_name
+
+        code = min(after, key=lambda p: p.start).place.country
+        event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
+
+
+def two_sides(tokens: list[Token], trigger: Trigger, actors: list[ActorMention], g: EventGrammar) -> list[Actor]:
+    """The two sides after "antara"/"between" right after a trigger ("clashes between X and Y"), or
+    after the nominal that names the trigger's circumstance ("tewas dalam kontak tembak antara X dan Y")."""
+    k = next((j for j in range(trigger.last + 1, min(trigger.last + 5, len(tokens)))
+              if tokens[j].lower in g.between or tokens[j].text in ",;:" or tokens[j].lower in g.breaks), None)
+    if k is None or tokens[k].lower not in g.between:
+        return []
+    window_end = tokens[min(k + 8, len(tokens) - 1)].end
+    sides = [m for m in actors if tokens[k].end <= m.start and m.end <= window_end]
+    for first, second in zip(sides, sides[1:]):
+        gap = [t.lower for t in tokens if first.end <= t.start and t.end <= second.start]
+        if (len(gap) <= 3 and any(w in g.coordinators for w in gap) and "," not in gap
+                and first.actor != second.actor):  # "between the army and the RSF"
+            return [first.actor, second.actor]
+    return []

@@ -1,0 +1,88 @@
+"""Coreference and descriptions settled once a document's mentions are known: appositions
+("Kantor berita pemerintah Korea Utara, KCNA"), surname- and title-only mentions, one
+description per person, and the office a known person held at the publication date.
+
+>>> from kg.extract.actors import find_actors
+>>> found = find_actors("Menteri Luar Negeri Rusia Sergey Lavrov tiba. Lavrov tersenyum.", "id", [(0, 46), (47, 64)])
+>>> sorted({m.actor.name for m in found.actors if m.actor.kind == "person"})
+['Sergey Lavrov']
+"""
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kg.extract.actornodes import Found, _person
+from kg.extract.gazetteer import Gazetteer, role_at, same_office
+from kg.model import Actor
+
+
+def date_roles(found: Found, gaz: Gazetteer, published: str | None) -> None:
+    """Putin in 1999 was Prime Minister, in 2024 President: the gazetteer's office at the date."""
+    for mention in found.actors:
+        entry = gaz.by_key.get(mention.actor.key)
+        if entry and mention.actor.role == entry.roles[0][0]:
+            mention.actor = replace(mention.actor, role=role_at(entry, published))
+
+
+def resolve_appositions(found: Found, text: str) -> None:
+    """"Kantor berita pemerintah Korea Utara, KCNA, ...": a described organisation followed by its
+    name is that named organisation."""
+    ordered = sorted((m for m in found.actors if not getattr(m, "inner", False)), key=lambda m: m.start)
+    for first, second in zip(ordered, ordered[1:]):
+        a, b = first.actor, second.actor
+        if (a.kind == b.kind == "organization" and a.country and a.country == b.country and a.key != b.key
+                and text[first.end:second.start].strip() == "," and first.sentence == second.sentence):
+            first.actor = b
+
+
+def resolve_titles(found: Found) -> None:
+    """Surname-only names and title-only mentions point to the person they stand for."""
+    _merge_same_names(found)
+    people = [m.actor for m in found.actors if m.actor.kind == "person" and not m.actor.key.startswith("role-")]
+    by_surname: dict[str, set[Actor]] = {}
+    for actor in people:
+        parts = actor.name.split()
+        if len(parts) >= 2:
+            by_surname.setdefault(parts[-1], set()).add(actor)
+    for mention in found.actors:
+        actor = mention.actor
+        if actor.key.startswith("role-"):
+            candidates = [p for p in people if p.country == actor.country and p.role]
+            same = [p for p in candidates if p.role == actor.role or (p.role and same_office(p.role, actor.role or ""))]
+            sector = [p for p in candidates if p.sector == actor.sector]
+            chosen = same or sector
+            if len({p.key for p in chosen}) == 1:
+                mention.actor = chosen[0]
+        elif actor.kind == "person" and len(mention.text.split()) == 1:
+            matches = by_surname.get(mention.text, set())
+            if len(matches) == 1:
+                mention.actor = next(iter(matches))
+            elif len(matches) > 1:  # two people share the surname here: do not guess
+                mention.actor = _person(mention.text, None, None, None)
+    # Give every mention of one person the richest description found in the document.
+    best: dict[str, Actor] = {}
+    for mention in found.actors:
+        current = best.get(mention.actor.key)
+        if current is None or (not current.role and mention.actor.role) or (not current.country and mention.actor.country):
+            best[mention.actor.key] = replace(mention.actor, role=mention.actor.role or (current.role if current else None),
+                                              country=mention.actor.country or (current.country if current else None))
+    for mention in found.actors:
+        mention.actor = best[mention.actor.key]
+
+
+def _merge_same_names(found: Found) -> None:
+    """One person per full name in a document: the description with an ID, country and role wins."""
+    richest: dict[str, Actor] = {}
+
+    def score(a: Actor) -> tuple:
+        return (a.wikidata is not None, a.country is not None, a.role is not None, a.key)
+
+    for mention in found.actors:
+        actor = mention.actor
+        if actor.kind != "person" or actor.key.startswith("role-"):
+            continue
+        if actor.name not in richest or score(actor) > score(richest[actor.name]):
+            richest[actor.name] = actor
+    for mention in found.actors:
+        if mention.actor.kind == "person" and mention.actor.name in richest:
+            mention.actor = richest[mention.actor.name]
