@@ -32,10 +32,15 @@ class _Item:
 
 def _actor_from_entry(entry: Entry, as_state: bool = False) -> Actor:
     if entry.kind == "place" and entry.stands_for and as_state:
-        return Actor(f"country-{entry.stands_for}", _country_name(entry.stands_for), "country", entry.stands_for)
+        return country_actor(entry.stands_for)
     kind = {"country": "country", "organization": "organization", "person": "person"}.get(entry.kind, "organization")
     role = entry.roles[0][0] if entry.roles else None
     return Actor(entry.key, entry.name, kind, entry.country, entry.wikidata, role, entry.sector)
+
+
+def country_actor(code: str) -> Actor:
+    """The canonical node of a state: ``country_actor("RUS").name == "Russia"``."""
+    return Actor(f"country-{code}", _country_name(code), "country", code)
 
 
 def _country_name(code: str) -> str:

@@ -11,11 +11,11 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item
+from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _Item, country_actor
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import actor_for
 from kg.lang import load
-from kg.model import Actor, ActorMention, Place, PlaceMention, Token
+from kg.model import ActorMention, Place, PlaceMention, Token
 
 
 @lru_cache(maxsize=None)
@@ -45,7 +45,7 @@ def _resolve_country_anaphora(text: str, lang: str, spans: list[tuple[int, int]]
                 continue
             code = earlier[-1].actor.country
             found.actors.append(ActorMention(match.start(), match.end(), match.group(),
-                                             Actor(f"country-{code}", _country_name(code), "country", code), index))
+                                             country_actor(code), index))
             found.actors[-1].anaphor = True  # type: ignore[attr-defined]
 
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import replace
 
-from kg.extract.actornodes import Found, _country_name
+from kg.extract.actornodes import Found, _country_name, country_actor
 from kg.extract.gazetteer import Gazetteer, Marker, slug
 from kg.model import Actor, ActorMention, Token
 
@@ -112,8 +112,7 @@ def resolve_partial_countries(found: Found, partial: list[tuple[int, int, str, i
         codes = {code for code, name in named if name.split()[0] == word and name != word}
         if len(codes) == 1:
             code = codes.pop()
-            found.actors.append(ActorMention(start, end, word, Actor(f"country-{code}", _country_name(code),
-                                                                     "country", code), index))
+            found.actors.append(ActorMention(start, end, word, country_actor(code), index))
 
 
 def mark_nominal(mention: ActorMention, marker: Marker) -> ActorMention:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import bisect
 
+from kg.extract.actornodes import country_actor
+
 from kg.extract.eventgrammar import QUOTES, EventGrammar
 from kg.extract.triggers import Trigger
 from kg.model import Actor, ActorMention, Event, PlaceMention, Sentence, Token
@@ -117,9 +119,7 @@ def _state_of_organs(mention: ActorMention, actors: list[ActorMention], tokens: 
         first, second = sorted((mention, other), key=lambda m: m.start)
         gap = [t.lower for t in tokens if first.end <= t.start and t.end <= second.start]
         if len(gap) == 1 and gap[0] in g.coordinators:
-            from kg.extract.actornodes import _country_name
-
-            return Actor(f"country-{country}", _country_name(country), "country", country)
+            return country_actor(country)
     return mention.actor
 
 
@@ -215,9 +215,7 @@ def target_from_place(event: Event) -> None:
     code = event.place.country
     if any(a.country == code for a in event.source) or not event.source:
         return
-    from kg.extract.actornodes import _country_name
-
-    event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
+    event.target = [country_actor(code)]
 
 
 def target_from_following_place(event: Event, places: list[PlaceMention], sentence: Sentence,
@@ -232,10 +230,8 @@ def target_from_following_place(event: Event, places: list[PlaceMention], senten
     after = [p for p in places if p.sentence == sentence.index and tokens[trigger.last].end <= p.start < limit
              and p.place.country]
     if after:
-        from kg.extract.actornodes import _country_name
-
         code = min(after, key=lambda p: p.start).place.country
-        event.target = [Actor(f"country-{code}", _country_name(code), "country", code)]
+        event.target = [country_actor(code)]
 
 
 def two_sides(tokens: list[Token], trigger: Trigger, actors: list[ActorMention], g: EventGrammar) -> list[Actor]:
