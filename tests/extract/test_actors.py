@@ -213,3 +213,10 @@ def test_a_title_word_inside_an_office_name_is_part_of_the_name():
     mentions, _ = actors("KPK meminta Direktorat Jenderal Imigrasi mencegah Hendra bepergian.", "id")
     assert ("Direktorat Jenderal Imigrasi", "organization") in [(m[0], m[2]) for m in mentions]
     assert not any(m[0] == "Imigrasi" and m[2] == "person" for m in mentions)
+
+
+def test_a_bare_known_surname_takes_its_country_but_a_sentence_initial_word_needs_a_verb():
+    text = "Bush said Assad must go. Major changes came."
+    found = find_actors(text, "en", [(0, 24), (25, len(text))])
+    countries = {m.text: m.actor.country for m in found.actors}
+    assert countries.get("Bush") == "USA" and countries.get("Assad") == "SYR" and "Major" not in countries
