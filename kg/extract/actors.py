@@ -14,11 +14,11 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
-from kg.extract.coref import date_roles, resolve_appositions, resolve_titles
+from kg.extract.coref import date_roles, resolve_appositions, resolve_represented_bodies, resolve_titles
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
 from kg.extract.names import actor_for, label_of, tagged_spans
-from kg.extract.nominals import (mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
+from kg.extract.nominals import (mark_nominal, nominal_actor, nominal_allowed, resolve_nominals, resolve_titled_persons,
                                  resolve_partial_countries)
 from kg.extract.tagger import load_tagger
 from kg.extract.triggers import is_trigger_word
@@ -111,6 +111,8 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     resolve_partial_countries(found, found.partial)
     _resolve_country_anaphora(text, lang, spans, found)
     resolve_appositions(found, text)
+    resolve_represented_bodies(found, text)
+    resolve_titled_persons(found)
     resolve_titles(found)
     resolve_pairs(text, lang, spans, found)
     date_roles(found, gaz, published)
@@ -137,6 +139,8 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
     orgs = _head_words(lang)[0]  # "Direktorat Jenderal Imigrasi": a title word inside an office's name
     while i < len(tokens):
         hit = _longest(tokens, i, gaz)
+        if hit and _first_name_of_another(tokens, hit, gaz, not_names):
+            hit = None  # "Chadli Klibi" is not Chadli Bendjedid
         if hit:
             items.append(hit)
             i = hit.end
@@ -158,6 +162,16 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
             continue
         i += 1
     return items
+
+
+def _first_name_of_another(tokens: list[Token], hit: _Item, gaz: Gazetteer, not_names: frozenset[str]) -> bool:
+    """A one-word alias of a known person followed by an unknown capitalised word is the first
+    name of someone else."""
+    if hit.kind != "entry" or hit.entry.kind != "person" or hit.end - hit.start != 1 or hit.end >= len(tokens):
+        return False
+    following = tokens[hit.end].text
+    return (following[:1].isupper() and following.isalpha() and following not in not_names
+            and _longest(tokens, hit.end, gaz) is None)
 
 
 def _name_continues(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:

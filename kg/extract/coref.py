@@ -11,9 +11,16 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import re
+
 from kg.extract.actornodes import Found, _person
 from kg.extract.gazetteer import Gazetteer, role_at, same_office
-from kg.model import Actor
+from kg.model import Actor, ActorMention
+
+INTERNATIONAL_SECTORS = frozenset({"igo", "ngo"})
+_TITLE_GAP = re.compile(r"^\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")  # " Secretary-General ", " Emergency Relief Coordinator "
+_OFFICE_AFTER = re.compile(r"(?:\s+[A-Z][\w.'’-]*){1,4}\s*,")  # "... United Nations Emergency Relief Coordinator,"
+_APPOSITION_OPEN = re.compile(r"^\s*,\s*(?:the\s+|an?\s+)?$", re.IGNORECASE)
 
 
 def date_roles(found: Found, gaz: Gazetteer, published: str | None) -> None:
@@ -86,3 +93,31 @@ def _merge_same_names(found: Found) -> None:
     for mention in found.actors:
         if mention.actor.kind == "person" and mention.actor.name in richest:
             mention.actor = richest[mention.actor.name]
+
+
+def _international(actor: Actor) -> bool:
+    return actor.kind == "organization" and actor.country is None and (actor.sector or "igo") in INTERNATIONAL_SECTORS
+
+
+def resolve_represented_bodies(found: Found, text: str) -> None:
+    """A person who holds an office of an international body acts for it: "U.N. Secretary-General
+    Kofi Annan", "Sekjen PBB Antonio Guterres", "Kenzo Oshima, the United Nations Emergency Relief
+    Coordinator, ...". The body is kept on the mention (``acting_for``) and joins the person as a
+    source of the events they drive, so their acts are not credited to their home country alone."""
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for mention in found.actors:
+        by_sentence.setdefault(mention.sentence, []).append(mention)
+    for mentions in by_sentence.values():
+        bodies = [m for m in mentions if _international(m.actor)]
+        if not bodies:
+            continue
+        for person in (m for m in mentions if m.actor.kind == "person"):
+            for body in bodies:
+                if body.end <= person.start:
+                    gap = text[body.end:person.start]
+                    fits = not gap.strip() or (_TITLE_GAP.match(gap) and person.actor.role is not None)
+                else:
+                    fits = (person.end <= body.start and bool(_APPOSITION_OPEN.match(text[person.end:body.start]))
+                            and bool(_OFFICE_AFTER.match(text, body.end)))
+                if fits:
+                    person.acting_for = body.actor  # type: ignore[attr-defined]

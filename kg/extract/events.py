@@ -13,7 +13,8 @@ import datetime as dt
 
 from kg.extract.eventgrammar import QUOTES, EventGrammar, grammar
 from kg.extract.timevalues import calendar_precision
-from kg.extract.roles import _clause, _roles, target_from_following_place, target_from_place, two_sides
+from kg.extract.roles import (_clause, _roles, target_from_following_place, target_from_place, two_sides,
+                             with_represented_bodies)
 from kg.extract.triggers import Trigger, find_triggers
 from kg.model import Actor, ActorMention, Event, PlaceMention, Quantity, Sentence, Span, TimeMention, Token
 from kg.nlp.tokens import is_title_case, tokenize
@@ -47,6 +48,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         triggers = raw_triggers
         triggers = _drop_dependent(triggers, tokens, in_sentence, g)
         speakers, speech_end = _attribution(tokens, in_sentence, g, triggers)
+        speakers = with_represented_bodies(speakers, actors)
         quoted = text[sentence.start:sentence.start + 1] in QUOTES
         continued_quote = not speakers and quoted and bool(previous_speaker)
         if continued_quote:
@@ -61,7 +63,9 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 continue  # the trigger is inside the reporting frame, not the report
             source, target = _roles(trigger, tokens, in_sentence, g, speech_end, speakers)
             sides = two_sides(tokens, trigger, in_sentence, g)
-            if sides:  # "kontak tembak antara prajurit TNI dan TPNPB": both sides act on each other
+            if sides and source and trigger.type in MUTUAL and not set(source) & set(sides):
+                target = sides  # "mediation between Syria and Arafat": the mediator acts on both sides
+            elif sides:  # "kontak tembak antara prajurit TNI dan TPNPB": both sides act on each other
                 source, target = sides, list(sides)
             if not target and len(source) >= 2 and trigger.type in MUTUAL:
                 target = list(source)  # "kedua menteri menandatangani …", "X and Y met": each the other's counterpart
@@ -86,6 +90,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             if not target and source and sentence_events and set(source) == set(sentence_events[-1].source):
                 # "X mengerahkan tentara ke Y ... tentara yang dikirim X": same actor, same counterpart
                 target = [a for a in sentence_events[-1].target if a not in source]
+            source, target = with_represented_bodies(source, actors), with_represented_bodies(target, actors)
             event = Event(
                 sentence=sentence.index, trigger=Span(begin, end), trigger_text=text[begin:end],
                 type=trigger.type, mode=trigger.mode, source=source, target=target,

@@ -23,6 +23,7 @@ from kg.extract.gazetteer import Gazetteer, Marker, slug
 from kg.model import Actor, ActorMention, Token
 
 NOMINAL_KINDS = ("group", "institution")
+DOMESTIC_SECTORS = frozenset({"government", "military", "police", "legislature", "judiciary"})
 DOMINANT_SHARE = 0.6
 
 
@@ -57,15 +58,33 @@ def nominal_actor(marker: Marker, country: str | None, gaz: Gazetteer) -> Actor:
     return Actor(f"{kind}-{(country or 'xx').lower()}-{slug(name)}", name, kind, country, None, None, marker.sector)
 
 
-def dominant_country(found: Found) -> str | None:
-    """The country most mentions of the document belong to, when it holds a clear majority."""
-    counts = Counter(m.actor.country for m in found.actors if m.actor.country and not getattr(m, "nominal", None))
+def dominant_country(found: Found, persons: bool = True) -> str | None:
+    """The country most mentions of the document belong to, when it holds a clear majority
+    (``persons=False``: counting only states, organisations and places)."""
+    counts = Counter(m.actor.country for m in found.actors if m.actor.country and not getattr(m, "nominal", None)
+                     and (persons or m.actor.kind != "person"))
     counts.update(m.place.country for m in found.places if m.place.country)
     total = sum(counts.values())
     if not total:
         return None
     code, n = counts.most_common(1)[0]
     return code if n / total >= DOMINANT_SHARE else None
+
+
+def resolve_titled_persons(found: Found) -> None:
+    """An official with a domestic title and no stated nationality ("President Dos Santos",
+    "Lt. Gen. Prosper Avril resigned ... Haiti's elections") serves the state the document is
+    clearly about (by its states, organisations and places: another person's nationality says
+    nothing of this one's); diplomats, people acting for an international body and known persons
+    are left as they are."""
+    country = dominant_country(found, persons=False)
+    if country is None:
+        return
+    for mention in found.actors:
+        actor = mention.actor
+        if (actor.kind == "person" and actor.role and actor.sector in DOMESTIC_SECTORS and actor.country is None
+                and actor.wikidata is None and getattr(mention, "acting_for", None) is None):
+            mention.actor = replace(actor, country=country)
 
 
 def _shared_modifier(mention: ActorMention, found: Found, text: str, coordinators: frozenset[str]) -> str | None:

@@ -205,6 +205,18 @@ def _coordinated(mentions: list[ActorMention], tokens: list[Token], g: EventGram
     return [m.actor for m in reversed(chosen)]
 
 
+def with_represented_bodies(actors: list[Actor], mentions: list[ActorMention]) -> list[Actor]:
+    """A person who holds an office of an international body brings it along ("U.N.
+    Secretary-General Kofi Annan announced ..." -> Kofi Annan and the United Nations)."""
+    result = list(actors)
+    for actor in actors:
+        for mention in mentions:
+            body = getattr(mention, "acting_for", None)
+            if body is not None and mention.actor.key == actor.key and body not in result:
+                result.append(body)
+    return result
+
+
 PLACE_TARGETED = ("ASSAULT", "COERCE")
 
 

@@ -46,4 +46,6 @@ def is_title_case(tokens: list[Token]) -> bool:
     True
     """
     words = [t for t in tokens if t.text[:1].isalpha()]
+    if any(t.text.isalpha() and t.text.islower() and len(t.text) > 4 for t in words):
+        return False  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator, condemned ...": a sentence
     return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
