@@ -26,7 +26,8 @@ from kg.extract.useractors import read_user_actors
 from kg.lang import load
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
-_TOKEN_RE = re.compile(r"\w+(?:[-'’]\w+)*|[^\w\s]")
+_TOKEN_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}|(?<![\w.])[^\W\d_]\.(?=[ \t]+[^\W\d_])"  # "U.S.", "W." as in kg.nlp
+                       r"|\w+(?:[-'’]\w+)*|[^\w\s]")
 
 
 def surface_key(text: str) -> tuple[str, ...]:

@@ -7,6 +7,8 @@ names before it are found; other apostrophes stay inside words ("Jum'at", "don't
 ['lavrov', 'temu', 'kim', '.']
 >>> [t.text for t in tokenize("Sudan's army", "en")]
 ['Sudan', "'s", 'army']
+>>> [t.text for t in tokenize("U.S. President George W. Bush", "en")]
+['U.S.', 'President', 'George', 'W.', 'Bush']
 """
 from __future__ import annotations
 
@@ -17,7 +19,9 @@ import simplemma
 
 from kg.model import Token
 
-_TOKEN_RE = re.compile(r"\w+(?:-\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
+# Initials keep their stops: "U.S.", "U.N.", "George W. Bush", "george h. w. bush".
+_TOKEN_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}|(?<![\w.])[^\W\d_]\.(?=[ \t]+[^\W\d_])"
+                       r"|\w+(?:-\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
 
 
 @lru_cache(maxsize=200_000)
