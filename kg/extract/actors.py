@@ -18,7 +18,7 @@ from kg.extract.coref import date_roles, resolve_appositions, resolve_represente
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
 from kg.extract.names import actor_for, label_of, tagged_spans
-from kg.extract.nominals import (mark_nominal, nominal_actor, nominal_allowed, resolve_nominals, resolve_titled_persons,
+from kg.extract.nominals import (ethnic_group, mark_nominal, nominal_actor, nominal_allowed, resolve_nominals, resolve_titled_persons,
                                  resolve_partial_countries)
 from kg.extract.tagger import load_tagger
 from kg.extract.triggers import is_trigger_word
@@ -80,6 +80,16 @@ def _particles(lang: str) -> frozenset[str]:
     return frozenset(load(lang, "grammar").get("name_particles", []))
 
 
+@lru_cache(maxsize=None)
+def _ethnic_words(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "grammar").get("ethnic_words", []))
+
+
+@lru_cache(maxsize=None)
+def _connectors(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "grammar").get("name_connectors", []))
+
+
 def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str | None = None,
                 tokens_by_span: list[list[Token]] | None = None, published: str | None = None) -> Found:
     """Actor and place mentions in each sentence span of ``text``; ``sentence`` = span index. A
@@ -137,6 +147,7 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
         not_names = not_names | {t.text for t in tokens if is_trigger_word(t, lang)}
     particles = _particles(lang)
     orgs = _head_words(lang)[0]  # "Direktorat Jenderal Imigrasi": a title word inside an office's name
+    heads, connectors = orgs | _head_words(lang)[1], _connectors(lang)
     while i < len(tokens):
         hit = _longest(tokens, i, gaz)
         if hit and _first_name_of_another(tokens, hit, gaz, not_names):
@@ -155,6 +166,9 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
                 (tokens[j].text[:1].isupper() and tokens[j].text not in not_names
                  and (_name_continues(tokens, j, gaz) or tokens[i].text in orgs))
                 or (tokens[j].lower in particles and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper())
+                or (tokens[j].lower in connectors and tokens[j - 1].text in heads and j + 1 < len(tokens)
+                    and tokens[j + 1].text[:1].isupper() and tokens[j + 1].text not in not_names
+                    and _longest(tokens, j + 1, gaz) is None)  # "Association of African Jurists"
             ):
                 j += 1
             items.append(_Item(i, j, "name"))
@@ -325,6 +339,17 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
         if item.kind == "entry":
             entry = item.entry
             preceding = tokens[item.start - 1].lower if item.start > 0 else ""
+            if entry.kind == "country":  # "Bosnian Serbs", "ethnic Albanians": a people, not the state
+                following = ((nxt.start, nxt.end, nxt.entry.country) if nxt and nxt.kind == "entry"
+                             and nxt.entry.kind == "country" else None)
+                group = ethnic_group(tokens, item.start, item.end, entry.country, gaz, _ethnic_words(lang), following)
+                if group:
+                    end, actor, marker = group
+                    _add_actor(found, tokens, item.start - (marker is not None), end, actor, index, text)
+                    if marker:
+                        mark_nominal(found.actors[-1], marker)
+                    k += 2 if end > item.end else 1
+                    continue
             if entry.kind == "place":
                 place = Place(entry.key, entry.name, entry.country or entry.stands_for, entry.wikidata, entry.stands_for)
                 if entry.stands_for and preceding not in place_words:

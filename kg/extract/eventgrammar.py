@@ -41,6 +41,7 @@ class EventGrammar:
     nominal: re.Pattern[str]
     between: frozenset[str] = frozenset()  # "antara", "between": both sides of a clash
     pointer_after: bool = True  # "serangan itu" (Indonesian) vs "that attack" (English)
+    stative_participles: frozenset[str] = frozenset()  # "Israel is opposed to ...": a state, not a passive
 
 
 @lru_cache(maxsize=None)
@@ -61,6 +62,7 @@ def grammar(lang: str) -> EventGrammar:
         words(r.get("place_prepositions")), words(g.get("demand_modals")),
         words(g.get("subject_pronouns")), words(g.get("person_pronouns")), words(g.get("conditional_markers")),
         re.compile(g.get("nominal_trigger") or "^$"), words(r.get("between")), not g.get("country_before_noun"),
+        words(r.get("stative_participles")),
     )
 
 

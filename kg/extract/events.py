@@ -14,7 +14,7 @@ import datetime as dt
 from kg.extract.eventgrammar import QUOTES, EventGrammar, grammar
 from kg.extract.timevalues import calendar_precision
 from kg.extract.roles import (_clause, _roles, target_from_following_place, target_from_place, two_sides,
-                             with_represented_bodies)
+                             elided_subject, with_represented_bodies)
 from kg.extract.triggers import Trigger, find_triggers
 from kg.model import Actor, ActorMention, Event, PlaceMention, Quantity, Sentence, Span, TimeMention, Token
 from kg.nlp.tokens import is_title_case, tokenize
@@ -87,6 +87,8 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 source = [a for a in speakers if a not in target]  # "X said it would ..."
             if not source:
                 source = _person_pronoun(tokens, trigger, actors, sentence, g, target)  # "Ia juga mengancam"
+            if not source:
+                source = [a for a in elided_subject(tokens, trigger, in_sentence, g) if a not in target]
             if not target and source and sentence_events and set(source) == set(sentence_events[-1].source):
                 # "X mengerahkan tentara ke Y ... tentara yang dikirim X": same actor, same counterpart
                 target = [a for a in sentence_events[-1].target if a not in source]

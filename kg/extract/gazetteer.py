@@ -81,6 +81,7 @@ class Gazetteer:
     markers: dict[tuple[str, ...], Marker] = field(default_factory=dict)  # lower-case keys
     regions: dict[tuple[str, ...], str] = field(default_factory=dict)
     demonym_en: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russian"
+    peoples: set[str] = field(default_factory=set)  # nouns for a country's people: "Serbs", "Albanians"
     country_names: dict[str, str] = field(default_factory=dict)  # ISO3 -> "Russia"
     surname_roles: dict[str, set[tuple[str, str]]] = field(default_factory=dict)  # "Bush" -> {("President", "USA")}
     by_key: dict[str, Entry] = field(default_factory=dict)  # actor key -> entry with dated roles
@@ -229,8 +230,10 @@ def _build(lang: str, extra: str | None) -> Gazetteer:
         for alias in item.get("aliases", []) or []:
             gaz.add(str(alias), entry)
         demonyms = item.get("demonyms", {}) or {}
-        for demonym in demonyms.get(lang, []) or []:
+        for n, demonym in enumerate(demonyms.get(lang, []) or []):
             gaz.add(str(demonym), entry)
+            if n and str(demonym).endswith("s"):
+                gaz.peoples.add(str(demonym))
         if demonyms.get("en"):
             gaz.demonym_en[code] = str(demonyms["en"][0])
     for locale in dict.fromkeys([lang, "en"]):

@@ -20,7 +20,7 @@ from dataclasses import replace
 
 from kg.extract.actornodes import Found, _country_name, country_actor
 from kg.extract.gazetteer import Gazetteer, Marker, slug
-from kg.model import Actor, ActorMention, Token
+from kg.model import Actor, ActorMention, PlaceMention, Token
 
 NOMINAL_KINDS = ("group", "institution")
 DOMESTIC_SECTORS = frozenset({"government", "military", "police", "legislature", "judiciary"})
@@ -71,6 +71,24 @@ def dominant_country(found: Found, persons: bool = True) -> str | None:
     return code if n / total >= DOMINANT_SHARE else None
 
 
+def ethnic_group(tokens: list[Token], first: int, end: int, code: str, gaz: Gazetteer, ethnic_words: frozenset[str],
+                 following: tuple[int, int, str] | None = None) -> tuple[int, Actor, Marker | None] | None:
+    """A people rather than a state: "Bosnian Serbs" (Serbs of Bosnia: a group of that state; pass
+    the next country item as ``following`` = (start, end, code)) or "ethnic Albanians"/"etnis
+    Albania" (a people wherever they live: the returned marker lets the document settle its
+    country). Returns the token end of the mention, its actor and that marker."""
+    if (following and following[0] == end and following[2] != code
+            and " ".join(t.text for t in tokens[following[0]:following[1]]) in gaz.peoples):
+        name = " ".join(t.text for t in tokens[first:following[1]])
+        return following[1], Actor(f"group-{code.lower()}-{slug(name)}", name, "group", code, None, None,
+                                   "civilian"), None
+    if first > 0 and tokens[first - 1].lower in ethnic_words:
+        adjective = gaz.demonym_en.get(code, _country_name(code))
+        marker = Marker("group", f"Ethnic {adjective} Group", "civilian")
+        return end, nominal_actor(marker, None, gaz), marker
+    return None
+
+
 def resolve_titled_persons(found: Found) -> None:
     """An official with a domestic title and no stated nationality ("President Dos Santos",
     "Lt. Gen. Prosper Avril resigned ... Haiti's elections") serves the state the document is
@@ -118,10 +136,30 @@ def resolve_nominals(found: Found, text: str, place_words: frozenset[str], gaz: 
             if place.sentence == mention.sentence and 0 < len(gap) <= 1 and gap[0].lower() in place_words:
                 country = place.place.country
                 break
-        country = country or fallback
+        country = country or _place_later_in_sentence(mention, found, text, place_words) or fallback
         mention.actor = nominal_actor(mention.nominal, country, gaz)  # type: ignore[attr-defined]
         if country is None:
             mention.inner = True  # type: ignore[attr-defined]  # listed, but too vague to fill an event role
+
+
+def _place_later_in_sentence(mention: ActorMention, found: Found, text: str, place_words: frozenset[str]) -> str | None:
+    """"Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese
+    authorities": the first mention with a country after the noun is where they are, when it is a
+    place ("in Hong Kong"), not another actor."""
+    later = [m for m in found.actors if m.sentence == mention.sentence and m.start >= mention.end and m.actor.country
+             and not getattr(m, "nominal", None)]
+    later += [p for p in found.places if p.sentence == mention.sentence and p.start >= mention.end and p.place.country]
+    if not later:
+        return None
+    first = min(later, key=lambda m: m.start)
+    words = text[mention.end:first.start].split()
+    if mention.nominal.sector == "military":  # type: ignore[attr-defined]
+        return None  # "peacekeepers in Iraq", "troops in Baghdad" are usually someone else's
+    if not words or words[-1].lower() not in place_words:
+        return None
+    if isinstance(first, PlaceMention):
+        return first.place.country
+    return first.actor.country if first.actor.kind == "country" else None  # "demonstrated in Serbia"
 
 
 def resolve_partial_countries(found: Found, partial: list[tuple[int, int, str, int]]) -> None:

@@ -47,6 +47,8 @@ def _is_passive(trigger: Trigger, tokens: list[Token], g: EventGrammar) -> bool:
         return token.lower != token.lemma and token.lower.startswith(g.passive_prefixes) and not token.lower.startswith("ditu")
     previous = [t.lower for t in tokens[max(0, trigger.first - 3):trigger.first]]
     following = tokens[trigger.last + 1].lower if trigger.last + 1 < len(tokens) else ""
+    if token.lower in g.stative_participles and following not in g.agents:
+        return False
     return any(w in g.passive_auxiliaries for w in previous) and (
         token.lower.endswith(("ed", "en")) or following in g.agents)  # irregular: "was struck by", "was hit by"
 
@@ -215,6 +217,20 @@ def with_represented_bodies(actors: list[Actor], mentions: list[ActorMention]) -
             if body is not None and mention.actor.key == actor.key and body not in result:
                 result.append(body)
     return result
+
+
+def elided_subject(tokens: list[Token], trigger: Trigger, actors: list[ActorMention], g: EventGrammar) -> list[Actor]:
+    """"Benin opened its borders ..., but was still refusing admittance": a verb after "but"/"and"
+    with no subject of its own (at most three lower-case words between) has the sentence's subject."""
+    k, words = trigger.first - 1, 0
+    while k >= 0 and words < 3 and tokens[k].text.isalpha() and tokens[k].text.islower() \
+            and tokens[k].lower not in g.coordinators | g.breaks | g.subject_pronouns:
+        k, words = k - 1, words + 1
+    if k < 1 or (tokens[k].lower not in g.coordinators and tokens[k].lower not in g.breaks):
+        return []
+    first = tokens[1].start if tokens[0].lower in ("the", "a", "an") else tokens[0].start
+    subject = [m for m in actors if m.start == first and m.end <= tokens[k].start]
+    return [subject[0].actor] if subject else []
 
 
 PLACE_TARGETED = ("ASSAULT", "COERCE")

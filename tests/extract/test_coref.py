@@ -76,3 +76,47 @@ def test_a_mediator_acts_on_both_sides(lang, text):
     ((kind, source, target),) = roles(text, lang)
     assert kind == "CONSULT" and source == ["Arab League", "Chadli Klibi"]
     assert "Syria" in target and len(target) == 2
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Bosnian Serbs demanded a truce.", ("Bosnian Serbs", "BIH")),  # Serbs of Bosnia, not Serbia
+    ("en", "Up to 100 ethnic Albanians demonstrated on Tuesday in Serbia.", ("Serbian Ethnic Albanian Group", "SRB")),
+    ("id", "Ratusan etnis Albania berunjuk rasa di Serbia pada hari Selasa.", ("Serbian Ethnic Albanian Group", "SRB")),
+])
+def test_a_people_is_a_group_of_where_it_lives(lang, text, expected):
+    record = extract_text(text, lang=lang, published="2025-07-12")
+    (event,) = record["events"]
+    assert [(a["name"], a["country"]) for a in event["source"]] == [expected]
+
+
+@pytest.mark.parametrize("lang, text, country", [
+    ("en", "Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities.", "HKG"),
+    ("id", "Ratusan ribu warga memblokir jalan di Hong Kong menentang otoritas Tiongkok.", "HKG"),
+])
+def test_a_group_noun_is_where_it_acts(lang, text, country):
+    record = extract_text(text, lang=lang, published="2025-07-12")
+    assert [a["country"] for a in record["events"][0]["source"]] == [country]
+
+
+@pytest.mark.parametrize("lang, text, source", [
+    ("en", "Benin opened its borders, but was still refusing admittance to Ghanaians.", "Benin"),
+    ("id", "Indonesia membuka perbatasannya, tetapi masih menolak masuknya warga Ghana.", "Indonesia"),
+])
+def test_a_verb_without_its_own_subject_after_but_has_the_sentence_subject(lang, text, source):
+    record = extract_text(text, lang=lang, published="2025-07-12")
+    (event,) = record["events"]
+    assert event["type"] == "REJECT" and [a["name"] for a in event["source"]] == [source]
+
+
+def test_is_opposed_to_is_a_stance_not_a_passive():
+    ((kind, source, target), *_) = roles("Israel is opposed to French mediation.", "en")
+    assert (kind, source, target) == ("REJECT", ["Israel"], ["France"])
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Members of the Association of African Jurists investigated the detentions.", "Association of African Jurists"),
+    ("Researchers at the University of Exeter published the study.", "University of Exeter"),
+])
+def test_an_organisation_word_with_of_keeps_its_name(text, name):
+    found = find_actors(text, "en", [(0, len(text))])
+    assert name in {m.actor.name for m in found.actors if m.actor.kind == "organization"}
