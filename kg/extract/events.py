@@ -47,7 +47,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             and (tokens[t.first].start, tokens[t.last].end) != (m.start, m.end) for t in raw_triggers)]
         triggers = raw_triggers
         triggers = _drop_dependent(triggers, tokens, in_sentence, g)
-        speakers, speech_end = _attribution(tokens, in_sentence, g, triggers)
+        speakers, speech_end, frame_start = _attribution(tokens, in_sentence, g, triggers)
         speakers = with_represented_bodies(speakers, actors)
         quoted = text[sentence.start:sentence.start + 1] in QUOTES
         continued_quote = not speakers and quoted and bool(previous_speaker)
@@ -59,9 +59,10 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             begin, end = tokens[trigger.first].start, tokens[trigger.last].end
             if _mentions_earlier_event(trigger, tokens, events, g):
                 continue  # "Akibat kontak tembak itu": the clash already told, not a new one
-            if speech_end is not None and begin < speech_end:
+            if speech_end is not None and frame_start <= begin < speech_end:
                 continue  # the trigger is inside the reporting frame, not the report
-            source, target = _roles(trigger, tokens, in_sentence, g, speech_end, speakers)
+            report_end = speech_end if begin >= frame_start else None  # before "..., and said": its own clause
+            source, target = _roles(trigger, tokens, in_sentence, g, report_end, speakers)
             sides = two_sides(tokens, trigger, in_sentence, g)
             if sides and source and trigger.type in MUTUAL and not set(source) & set(sides):
                 target = sides  # "mediation between Syria and Arafat": the mediator acts on both sides
@@ -83,7 +84,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             if not source and sentence_events and any(w in g.coordinators for w in joined) \
                     and tokens[trigger.first].lower not in g.victim_verbs:
                 source = [a for a in sentence_events[-1].source if a not in target]
-            if not source and speech_end is not None and speakers and _pronoun_subject(tokens, speech_end, begin, g):
+            if not source and report_end is not None and speakers and _pronoun_subject(tokens, report_end, begin, g):
                 source = [a for a in speakers if a not in target]  # "X said it would ..."
             if not source:
                 source = _person_pronoun(tokens, trigger, actors, sentence, g, target)  # "Ia juga mengancam"
@@ -98,7 +99,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 type=trigger.type, mode=trigger.mode, source=source, target=target,
                 modality=_modality(trigger, tokens, g), according_to=list(speakers),
             )
-            frame = speech_end or sentence.start
+            frame = report_end or sentence.start
             _attach_date(event, trigger, tokens, [t for t in times if t.start >= frame], sentence, events, g,
                          [tokens[t.first].start for t in triggers], raw_triggers)
             if event.date is None and continued_quote:
@@ -218,8 +219,9 @@ def _drop_dependent(triggers: list[Trigger], tokens: list[Token], actors: list[A
 
 
 def _attribution(tokens: list[Token], actors: list[ActorMention], g: EventGrammar,
-                 triggers: list[Trigger]) -> tuple[list[Actor], int | None]:
-    """Who the sentence is according to, and where a leading "X mengatakan" frame ends."""
+                 triggers: list[Trigger]) -> tuple[list[Actor], int | None, int]:
+    """Who the sentence is according to, and where a leading "X mengatakan" frame ends and
+    starts (after the clause before "..., and said": "Rebels rejected the plan, and said they ...")."""
     speakers: list[Actor] = []
     words = [t.lower for t in tokens]
     for phrase in g.according_to:
@@ -235,9 +237,16 @@ def _attribution(tokens: list[Token], actors: list[ActorMention], g: EventGramma
                 speakers.append(after[0].actor)
             elif i + 1 < len(tokens) and tokens[i + 1].lower.endswith("nya"):
                 pass
-    speech_end = None
+    speech_end, frame_start = None, tokens[0].start if tokens else 0
     for i, word in enumerate(words):
         if word in g.speech_verbs:
+            joined = next((k for k in range(i - 1, max(i - 3, 0) - 1, -1) if words[k] in g.coordinators), None)
+            if joined is not None and any(tokens[t.first].start < tokens[joined].start for t in triggers) \
+                    and all(tokens[k].text.isalpha() and tokens[k].text.islower() for k in range(joined, i)):
+                speech_end, frame_start = tokens[i].end, tokens[joined].start  # its subject is the sentence's
+                subject = [m for m in actors if m.start <= tokens[1 if words[0] in ("the", "a", "an") else 0].start]
+                speakers.extend(m.actor for m in subject[:1])
+                break
             frame_start = max([t.end for t in tokens[:i] if t.lower in g.breaks or t.text in QUOTES + ";"],
                               default=tokens[0].start)
             before = [m for m in actors if frame_start <= m.start and m.end <= tokens[i].start]
@@ -245,14 +254,21 @@ def _attribution(tokens: list[Token], actors: list[ActorMention], g: EventGramma
                 speech_end = tokens[i].end  # "X mengatakan (bahwa) ...": what follows is the report
                 if before:  # the subject next to the verb, or the head of an apposition ("X, jubir ..., mengatakan")
                     apposition = i > 0 and tokens[i - 1].text == ","
-                    speakers.append((before[0] if apposition else before[-1]).actor)
+                    heads = [m for m in before if not _after_word(m, tokens, g.places)] or before  # not "in Iraq"
+                    speakers.append((heads[0] if apposition else heads[-1]).actor)
             else:  # "..., officials said": only a subject right before the verb is the speaker
                 near = [m for m in before if sum(1 for t in tokens if m.end <= t.start < tokens[i].start) <= 2]
                 if near:
                     speakers.append(near[-1].actor)
             break
     unique = list({a.key: a for a in speakers}.values())
-    return unique, speech_end
+    return unique, speech_end, frame_start
+
+
+def _after_word(mention: ActorMention, tokens: list[Token], words: frozenset[str]) -> bool:
+    """Is the mention right after one of ``words`` ("operating in Iraq")?"""
+    before = [t for t in tokens if t.end <= mention.start]
+    return bool(before) and before[-1].lower in words
 
 
 def _modality(trigger: Trigger, tokens: list[Token], g: EventGrammar) -> str:

@@ -301,3 +301,25 @@ def test_irregular_passive_with_by_and_strike_as_attack_or_labour_protest():
     (event,) = events("A market in El Fasher was struck by Russian drones.", "en")
     assert event[:3] == ("ASSAULT", ["Russian Armed Forces"], ["Sudan"])  # an attack abroad targets that state
     assert [e[0] for e in events("Some 500,000 workers went on strike on Monday.", "en")] == ["PROTEST"]
+
+
+@pytest.mark.parametrize("lang, text, rebels", [
+    ("en", "Ivory Coast rebels on Friday rejected a Senegalese peace plan, and said they also opposed the deployment.",
+     "Ivorian Rebels"),
+    ("id", "Pemberontak Pantai Gading menolak rencana perdamaian Senegal, dan mengatakan mereka juga menentang "
+           "pengerahan pasukan.", "Ivorian Rebels"),
+])
+def test_an_event_before_and_said_is_its_own_clause(lang, text, rebels):
+    found = events(text, lang)
+    assert found[0][:3] == ("REJECT", [rebels], ["Senegal"])
+
+
+@pytest.mark.parametrize("lang, text, speaker, asked", [
+    ("en", "The Red Cross operating in Iraq said US forces must stop attacks on civilians.",
+     "International Committee of the Red Cross", "American Troops"),
+    ("id", "Palang Merah yang beroperasi di Irak mengatakan pasukan AS harus menghentikan serangan terhadap warga sipil.",
+     "International Committee of the Red Cross", "American Troops"),
+])
+def test_the_speaker_is_the_subject_not_the_place_it_works_in(lang, text, speaker, asked):
+    demands = [e for e in events(text, lang) if e[0] == "REQUEST"]
+    assert [e[1:3] for e in demands] == [([speaker], [asked])]
