@@ -42,6 +42,9 @@ class EventGrammar:
     between: frozenset[str] = frozenset()  # "antara", "between": both sides of a clash
     pointer_after: bool = True  # "serangan itu" (Indonesian) vs "that attack" (English)
     stative_participles: frozenset[str] = frozenset()  # "Israel is opposed to ...": a state, not a passive
+    exercises: frozenset[str] = frozenset()  # "war games", "latihan": joint ones are cooperation
+    warning_verbs: frozenset[str] = frozenset()  # "warned that ... will": a threat
+    promise_verbs: frozenset[str] = frozenset()  # "vowed to attack": a threat, not a promise
 
 
 @lru_cache(maxsize=None)
@@ -62,7 +65,8 @@ def grammar(lang: str) -> EventGrammar:
         words(r.get("place_prepositions")), words(g.get("demand_modals")),
         words(g.get("subject_pronouns")), words(g.get("person_pronouns")), words(g.get("conditional_markers")),
         re.compile(g.get("nominal_trigger") or "^$"), words(r.get("between")), not g.get("country_before_noun"),
-        words(r.get("stative_participles")),
+        words(r.get("stative_participles")), words(g.get("exercise_words")), words(a.get("warning_verbs")),
+        words(g.get("promise_verbs")),
     )
 
 

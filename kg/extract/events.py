@@ -13,6 +13,7 @@ import datetime as dt
 
 from kg.extract.eventgrammar import QUOTES, EventGrammar, grammar
 from kg.extract.timevalues import calendar_precision
+from kg.extract.eventrules import HOSTILE, joint_exercises, warning
 from kg.extract.roles import (_clause, _roles, target_from_following_place, target_from_place, two_sides,
                              elided_subject, with_represented_bodies)
 from kg.extract.triggers import Trigger, find_triggers
@@ -117,6 +118,10 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         if demand:
             sentence_events.append(demand)
         sentence_events += _commitments(sentence_events, speakers, tokens, g)
+        joint_exercises(sentence_events, g)
+        threat = warning(tokens, text, sentence.index, speakers, speech_end, in_sentence, sentence_events, g)
+        if threat:
+            sentence_events.append(threat)
         sentence_events = _collapse(sentence_events)
         _attach_quantities(sentence_events, [q for q in quantities if q.start >= (speech_end or 0)], sentence)
         events.extend(sentence_events)
@@ -138,7 +143,6 @@ def _consequence_of(events: list[Event], trigger: Trigger, tokens: list[Token], 
     return lang != "en" or tokens[trigger.first].lower.endswith("ing")
 
 
-HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT", "REJECT", "ACCUSE", "THREATEN"})
 
 
 def _person_pronoun(tokens: list[Token], trigger: Trigger, actors: list[ActorMention], sentence: Sentence,
@@ -213,6 +217,8 @@ def _drop_dependent(triggers: list[Trigger], tokens: list[Token], actors: list[A
                     and not any(t.lower in g.breaks or t.text in ",;:" for t in gap)
                     and not (trigger.type != last.type and any(t.lower in g.coordinators for t in gap))):
                 # (a second verb joined by "and"/"dan" with its own type is its own event)
+                if tokens[last.first].lower in g.promise_verbs and trigger.type in HOSTILE:
+                    kept[-1] = Trigger(last.first, last.last, "THREATEN", None)  # "vowed to attack": a threat
                 continue
         kept.append(trigger)
     return kept

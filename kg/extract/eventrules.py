@@ -1,0 +1,48 @@
+"""Readings of a sentence's events taken together, as PLOVER codes them.
+
+- Joint exercises of forces of two states are military cooperation (COOPERATE), not mobilisation:
+  "French and Egyptian warships launched war games".
+- A warning about what someone will (not) do is a threat by whoever warns: "Cairo's security chief
+  warned that police will no longer tolerate rallies" (THREATEN).
+
+>>> from kg.api import extract_text
+>>> record = extract_text("French and Egyptian warships launched war games on Monday.", lang="en",
+...                       published="2025-07-12")
+>>> [(e["type"], sorted(a["name"] for a in e["source"])) for e in record["events"]]
+[('COOPERATE', ['Egyptian Armed Forces', 'France'])]
+"""
+from __future__ import annotations
+
+from kg.extract.eventgrammar import EventGrammar
+from kg.model import Actor, ActorMention, Event, Span, Token
+
+HOSTILE = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "RETREAT", "REJECT", "ACCUSE", "THREATEN"})
+
+
+def joint_exercises(events: list[Event], g: EventGrammar) -> None:
+    """MOBILIZE by forces of two or more states in an exercise becomes COOPERATE between them."""
+    for event in events:
+        words = set(event.trigger_text.lower().split())
+        countries = {a.country for a in event.source if a.country}
+        if event.type == "MOBILIZE" and words & g.exercises and len(countries) >= 2:
+            event.type, event.mode = "COOPERATE", None
+            if not event.target:
+                event.target = list(event.source)
+
+
+def warning(tokens: list[Token], text: str, sentence: int, speakers: list[Actor], speech_end: int | None,
+            actors: list[ActorMention], events: list[Event], g: EventGrammar) -> Event | None:
+    """THREATEN by the speaker of "warned that ... will/will not ..." (a future in the report)."""
+    if speech_end is None or not speakers or any(e.type == "THREATEN" for e in events):
+        return None
+    verb = next((t for t in tokens if t.end == speech_end), None)
+    if verb is None or verb.lower not in g.warning_verbs:
+        return None
+    report = [t for t in tokens if t.start >= speech_end]
+    if not any(t.lower in g.future for t in report):
+        return None
+    targets = [m.actor for m in actors if m.start >= speech_end and m.actor not in speakers]
+    later = [a for e in events for a in e.target + e.source if a not in speakers]
+    target = targets[:1] or later[:1]
+    return Event(sentence=sentence, trigger=Span(verb.start, verb.end), trigger_text=text[verb.start:verb.end],
+                 type="THREATEN", source=list(speakers), target=target, according_to=list(speakers))
