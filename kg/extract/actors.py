@@ -14,7 +14,8 @@ from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
-from kg.extract.coref import date_roles, resolve_appositions, resolve_represented_bodies, resolve_titles
+from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, resolve_represented_bodies,
+                             resolve_titles)
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
 from kg.extract.names import actor_for, label_of, tagged_spans
@@ -120,6 +121,7 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     resolve_nominals(found, text, place_words, gaz, frozenset(load(lang, "grammar")["roles"]["coordinators"]))
     resolve_partial_countries(found, found.partial)
     _resolve_country_anaphora(text, lang, spans, found)
+    join_acronyms(found, text, spans)
     resolve_appositions(found, text)
     resolve_represented_bodies(found, text)
     resolve_titled_persons(found)

@@ -15,11 +15,13 @@ import re
 
 from kg.extract.actornodes import Found, _person
 from kg.extract.gazetteer import Gazetteer, role_at, same_office
-from kg.model import Actor, ActorMention
+from kg.extract.names import actor_for
+from kg.model import Actor, ActorMention, PlaceMention
 
 INTERNATIONAL_SECTORS = frozenset({"igo", "ngo"})
 _TITLE_GAP = re.compile(r"^\s+(?:[A-Z][\w.'’-]*\s+){0,4}$")  # " Secretary-General ", " Emergency Relief Coordinator "
 _OFFICE_AFTER = re.compile(r"(?:\s+[A-Z][\w.'’-]*){1,4}\s*,")  # "... United Nations Emergency Relief Coordinator,"
+_ACRONYM_AFTER = re.compile(r" \(([A-Z][\w&.-]{1,14})\)")  # "Bursa Efek Indonesia (BEI)", "PT Pertamina (Persero)"
 _APPOSITION_OPEN = re.compile(r"^\s*,\s*(?:the\s+|an?\s+)?$", re.IGNORECASE)
 
 
@@ -121,3 +123,36 @@ def resolve_represented_bodies(found: Found, text: str) -> None:
                             and bool(_OFFICE_AFTER.match(text, body.end)))
                 if fits:
                     person.acting_for = body.actor  # type: ignore[attr-defined]
+
+
+def join_acronyms(found: Found, text: str, spans: list[tuple[int, int]]) -> None:
+    """"Bursa Efek Indonesia (BEI)", "Post Office Travel Money (POTM)": a name with its short form in
+    brackets right after it is one mention, and the short form alone later in the document is
+    the same actor. People's nicknames in brackets ("Joko Widodo (Jokowi)") stay separate."""
+    aliases: dict[str, Actor] = {}
+    for mention in sorted(found.actors + found.places, key=lambda m: m.start):
+        match = _ACRONYM_AFTER.match(text, mention.end)
+        if match is None or (isinstance(mention, ActorMention) and mention.actor.kind == "person"
+                             and not match.group(1).isupper()):
+            continue
+        inner = [m for m in found.actors + found.places if (m.start, m.end) == match.span(1)]
+        for m in inner:
+            (found.places if isinstance(m, PlaceMention) else found.actors).remove(m)
+        mention.end, mention.text = match.end(), text[mention.start:match.end()]
+        if isinstance(mention, PlaceMention):
+            continue
+        own, short = mention.actor, inner[0].actor if inner and isinstance(inner[0], ActorMention) else None
+        if short is not None and short.kind != "person" and not (own.wikidata or own.country):
+            mention.actor = short  # "Badan Kesehatan Dunia (WHO)": the known short form names it
+        elif own.kind == "person":  # an all-capital short form makes a run of names an organisation
+            mention.actor = actor_for(mention.text[:match.start() - mention.start], "ORG")  # type: ignore[assignment]
+        aliases[match.group(1)] = mention.actor
+    for mention in found.actors:
+        if mention.text in aliases and mention.actor.kind != "person":
+            mention.actor = aliases[mention.text]
+    taken = [(m.start, m.end) for m in found.actors + found.places]
+    for short, actor in aliases.items():  # the short form alone, where nothing else was recognised
+        for match in re.finditer(rf"(?<![\w(]){re.escape(short)}(?![\w)])", text):
+            if not any(s < match.end() and match.start() < e for s, e in taken):
+                index = next((i for i, (a, b) in enumerate(spans) if a <= match.start() < b), -1)
+                found.actors.append(ActorMention(match.start(), match.end(), short, actor, index))

@@ -136,10 +136,12 @@ def resolve_nominals(found: Found, text: str, place_words: frozenset[str], gaz: 
             if place.sentence == mention.sentence and 0 < len(gap) <= 1 and gap[0].lower() in place_words:
                 country = place.place.country
                 break
-        country = country or _place_later_in_sentence(mention, found, text, place_words) or fallback
+        country = country or _place_later_in_sentence(mention, found, text, place_words)
+        mention.generic = country is None  # type: ignore[attr-defined]  # nothing in its sentence says whose
+        country = country or fallback
         mention.actor = nominal_actor(mention.nominal, country, gaz)  # type: ignore[attr-defined]
         if country is None:
-            mention.inner = True  # type: ignore[attr-defined]  # listed, but too vague to fill an event role
+            mention.inner = True  # type: ignore[attr-defined]  # too vague to fill an event role
 
 
 def _place_later_in_sentence(mention: ActorMention, found: Found, text: str, place_words: frozenset[str]) -> str | None:

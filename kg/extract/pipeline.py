@@ -35,7 +35,16 @@ def extract_document(document: Document, actors_file: str | None = None) -> Extr
         quantities.extend(find_quantities(text[s.start:s.end], lang, s.start, exclude))
     events = find_events(text, lang, sentences, times, found.actors, found.places, quantities, document.published,
                          tokens)
-    return Extraction(document, sentences, times, found.actors, found.places, events)
+    return Extraction(document, sentences, times, _acting_nominals_only(found.actors, events), found.places, events)
+
+
+def _acting_nominals_only(mentions: list[ActorMention], events: list[Event]) -> list[ActorMention]:
+    """Names are listed wherever they occur, and so are group nouns their sentence ties to a state
+    ("militer dan dinas intelijen Korea Utara", "protesters in Baghdad"); a bare group or
+    institution noun ("masyarakat", "the police") is an actor mention only where it fills an event
+    role: elsewhere it is a common noun."""
+    acting = {(e.sentence, a.key) for e in events for a in e.source + e.target + e.according_to}
+    return [m for m in mentions if not getattr(m, "generic", False) or (m.sentence, m.actor.key) in acting]
 
 
 def _date(value: TimeValue | None) -> dict[str, Any] | None:

@@ -120,3 +120,33 @@ def test_is_opposed_to_is_a_stance_not_a_passive():
 def test_an_organisation_word_with_of_keeps_its_name(text, name):
     found = find_actors(text, "en", [(0, len(text))])
     assert name in {m.actor.name for m in found.actors if m.actor.kind == "organization"}
+
+
+@pytest.mark.parametrize("lang, text, whole, short", [
+    ("id", "Saham di Bursa Efek Indonesia (BEI) naik. BEI mencatat kenaikan.", "Bursa Efek Indonesia (BEI)", "BEI"),
+    ("en", "The Post Office Travel Money (POTM) service grew. POTM said so.", "Post Office Travel Money (POTM)", "POTM"),
+])
+def test_a_name_with_its_short_form_in_brackets_is_one_mention_and_one_actor(lang, text, whole, short):
+    found = find_actors(text, lang, [(0, text.index(".") + 1), (text.index(".") + 2, len(text))])
+    mentions = {m.text: m.actor.key for m in found.actors}
+    assert whole in mentions and mentions[short] == mentions[whole]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Presiden Joko Widodo (Jokowi) tiba di Jakarta."),
+    ("en", "President Joko Widodo (Jokowi) arrived in Jakarta."),
+])
+def test_a_nickname_in_brackets_stays_its_own_mention(lang, text):
+    found = find_actors(text, lang, [(0, len(text))])
+    assert "Joko Widodo" in {m.text for m in found.actors}
+
+
+@pytest.mark.parametrize("lang, text, listed", [
+    ("id", "Presiden Indonesia berpidato. Harga beras naik bagi masyarakat.", False),  # a common noun, acting in nothing
+    ("id", "Presiden Indonesia berpidato. Masyarakat memprotes kenaikan harga.", True),  # acting
+    ("en", "Indonesia's president spoke. Prices rose for the public and the police.", False),
+    ("en", "Indonesia's president spoke. The police arrested two protesters.", True),
+])
+def test_a_bare_group_noun_is_an_actor_mention_only_where_it_acts(lang, text, listed):
+    record = extract_text(text, lang=lang, published="2025-07-12")
+    assert any(a["mention"] == "nominal" for a in record["actors"]) == listed
