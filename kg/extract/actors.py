@@ -11,84 +11,22 @@ a country, capitalised unknown names; then within-document coreference.
 from __future__ import annotations
 
 from dataclasses import replace
-from functools import lru_cache
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
+from kg.extract.actorwords import (_connectors, _ethnic_words, _function_words, _head_word_label, _head_words,
+                                  _honorifics, _not_names, _particles, _verb_words)
 from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, resolve_represented_bodies,
                              resolve_titles)
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
 from kg.extract.names import actor_for, label_of, tagged_spans
-from kg.extract.nominals import (ethnic_group, mark_nominal, nominal_actor, nominal_allowed, resolve_nominals, resolve_titled_persons,
-                                 resolve_partial_countries)
+from kg.extract.nominals import (ethnic_group, mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
+                                 resolve_partial_countries, resolve_titled_persons)
 from kg.extract.tagger import load_tagger
 from kg.extract.triggers import is_trigger_word
 from kg.lang import load
 from kg.model import Actor, Place, PlaceMention, Token
 from kg.nlp.tokens import is_title_case, tokenize
-
-
-@lru_cache(maxsize=None)
-def _not_names(lang: str) -> frozenset[str]:
-    words = set(load(lang, "grammar").get("not_names", []))
-    time = load(lang, "time")
-    words |= {w.capitalize() for w in list(time["months"]) + list(time["weekdays"])}
-    return frozenset(words)
-
-
-@lru_cache(maxsize=None)
-def _head_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
-    titles = load(lang, "titles")
-    return frozenset(titles.get("org_name_words", [])), frozenset(titles.get("place_name_words", []))
-
-
-def _head_word_label(tokens: list[Token], lang: str) -> str | None:
-    """ORG or LOC for an unknown name holding an organisation or place word ("Arab League")."""
-    orgs, places = _head_words(lang)
-    words = {t.text.rstrip(".") for t in tokens}
-    if words & orgs:
-        return "ORG"
-    if words & places:
-        return "LOC"
-    return None
-
-
-@lru_cache(maxsize=None)
-def _function_words(lang: str) -> frozenset[str]:
-    roles = load(lang, "grammar")["roles"]
-    keys = ("determiners", "target_prepositions", "agent_prepositions", "place_prepositions", "coordinators",
-            "clause_breaks", "relative_markers")
-    return frozenset(w for key in keys for w in roles.get(key, []))
-
-
-@lru_cache(maxsize=None)
-def _verb_words(lang: str) -> frozenset[str]:
-    """Auxiliaries, modals and speech verbs: a group noun followed by one acts ("troops will")."""
-    g = load(lang, "grammar")
-    words = [*g["modality"]["future"], *g["modality"]["negated"], *g["modality"]["hypothetical"],
-             *g["attribution"]["speech_verbs"], *g["attribution"]["quote_verbs"],
-             *g["roles"].get("passive_auxiliaries", []), *g.get("auxiliaries", [])]
-    return frozenset(w for w in words if " " not in w)
-
-
-@lru_cache(maxsize=None)
-def _honorifics(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "grammar").get("honorifics", []))
-
-
-@lru_cache(maxsize=None)
-def _particles(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "grammar").get("name_particles", []))
-
-
-@lru_cache(maxsize=None)
-def _ethnic_words(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "grammar").get("ethnic_words", []))
-
-
-@lru_cache(maxsize=None)
-def _connectors(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "grammar").get("name_connectors", []))
 
 
 def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str | None = None,

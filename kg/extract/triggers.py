@@ -93,8 +93,8 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
         if hit is not None and hit.type is None:  # a phrase that only looks like a trigger
             i = hit.last + 1
             continue
-        if hit is None:
-            hit = _object_trigger(tokens, i, lex)
+        if hit is None or hit.first == hit.last:  # a verb read by its object beats its one-word sense
+            hit = _object_trigger(tokens, i, lex) or hit  # ("cancelled restrictions": easing, not a sanction)
         if hit:
             found.append(hit)
             i = hit.last + 1

@@ -96,7 +96,7 @@ def test_unknown_names_with_organisation_or_place_words():
     found, places = actors("The Revolutionary United Front attacked villages near the Mano River.", "en")
     assert ("Revolutionary United Front", "Revolutionary United Front", "organization", None) in found
     assert ("Mano River", "Mano River") in places
-    from kg.extract.actors import _head_word_label
+    from kg.extract.actorwords import _head_word_label
     from kg.nlp.tokens import tokenize
     assert _head_word_label(tokenize("Gerakan Pemuda Merdeka", "id"), "id") == "ORG"
     assert _head_word_label(tokenize("Kabupaten Sukamaju", "id"), "id") == "LOC"

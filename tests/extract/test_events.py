@@ -323,3 +323,24 @@ def test_an_event_before_and_said_is_its_own_clause(lang, text, rebels):
 def test_the_speaker_is_the_subject_not_the_place_it_works_in(lang, text, speaker, asked):
     demands = [e for e in events(text, lang) if e[0] == "REQUEST"]
     assert [e[1:3] for e in demands] == [([speaker], [asked])]
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "The United Nations on Tuesday reduced food supplies to the refugee camp.", "SANCTION"),
+    ("id", "PBB pada hari Selasa mengurangi pasokan pangan ke kamp pengungsi.", "SANCTION"),
+    ("en", "The United States would prohibit all aid to the rebels.", "SANCTION"),
+    ("id", "Amerika Serikat menghentikan seluruh bantuan kepada pemberontak.", "SANCTION"),
+    ("en", "The Latvian Constitutional Court cancelled restrictions on the Russian language.", "CONCEDE"),
+    ("id", "Mahkamah Konstitusi Latvia membatalkan pembatasan bahasa Rusia.", "CONCEDE"),
+    ("en", "Jakarta forced the UN refugee agency, UNHCR, out of the country.", "SANCTION"),
+])
+def test_object_conditioned_triggers_from_the_codebook(lang, text, kind):
+    assert [e[0] for e in events(text, lang)][:1] == [kind]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Sales fell after the company reduced prices."),
+    ("id", "Perusahaan mengurangi harga setelah penjualan turun."),
+])
+def test_reducing_other_things_is_no_sanction(lang, text):
+    assert events(text, lang) == []

@@ -1,0 +1,76 @@
+"""Word lists of one language that actor recognition reads from ``kg/lang/<code>/``: words that
+never start a name, organisation and place head words, function words, verbs, honorifics, name
+particles and connectors, ethnic words.
+
+>>> "Association" in _head_words("en")[0]
+True
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from kg.lang import load
+from kg.model import Token
+
+
+@lru_cache(maxsize=None)
+def _not_names(lang: str) -> frozenset[str]:
+    words = set(load(lang, "grammar").get("not_names", []))
+    time = load(lang, "time")
+    words |= {w.capitalize() for w in list(time["months"]) + list(time["weekdays"])}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=None)
+def _head_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    titles = load(lang, "titles")
+    return frozenset(titles.get("org_name_words", [])), frozenset(titles.get("place_name_words", []))
+
+
+def _head_word_label(tokens: list[Token], lang: str) -> str | None:
+    """ORG or LOC for an unknown name holding an organisation or place word ("Arab League")."""
+    orgs, places = _head_words(lang)
+    words = {t.text.rstrip(".") for t in tokens}
+    if words & orgs:
+        return "ORG"
+    if words & places:
+        return "LOC"
+    return None
+
+
+@lru_cache(maxsize=None)
+def _function_words(lang: str) -> frozenset[str]:
+    roles = load(lang, "grammar")["roles"]
+    keys = ("determiners", "target_prepositions", "agent_prepositions", "place_prepositions", "coordinators",
+            "clause_breaks", "relative_markers")
+    return frozenset(w for key in keys for w in roles.get(key, []))
+
+
+@lru_cache(maxsize=None)
+def _verb_words(lang: str) -> frozenset[str]:
+    """Auxiliaries, modals and speech verbs: a group noun followed by one acts ("troops will")."""
+    g = load(lang, "grammar")
+    words = [*g["modality"]["future"], *g["modality"]["negated"], *g["modality"]["hypothetical"],
+             *g["attribution"]["speech_verbs"], *g["attribution"]["quote_verbs"],
+             *g["roles"].get("passive_auxiliaries", []), *g.get("auxiliaries", [])]
+    return frozenset(w for w in words if " " not in w)
+
+
+@lru_cache(maxsize=None)
+def _honorifics(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "grammar").get("honorifics", []))
+
+
+@lru_cache(maxsize=None)
+def _particles(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "grammar").get("name_particles", []))
+
+
+@lru_cache(maxsize=None)
+def _ethnic_words(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "grammar").get("ethnic_words", []))
+
+
+@lru_cache(maxsize=None)
+def _connectors(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "grammar").get("name_connectors", []))
