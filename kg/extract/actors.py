@@ -18,6 +18,7 @@ from kg.extract.actorwords import (_connectors, _ethnic_words, _function_words, 
 from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, resolve_represented_bodies,
                              resolve_titles)
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
+from kg.extract.institutions import foreign_institution, owned_by_adjective
 from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
 from kg.extract.names import actor_for, label_of, tagged_spans
 from kg.extract.nominals import (ethnic_group, mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
@@ -298,6 +299,11 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     found.places.append(PlaceMention(start_char, tokens[item.end - 1].end,
                                                       _name_text(tokens, item, text), place, index))
             else:
+                foreign = None if country_first else foreign_institution(item, nxt, tokens, text)
+                if foreign:  # "Mahkamah Konstitusi Latvia"
+                    _add_actor(found, tokens, item.start, foreign[0], foreign[1], index, text)
+                    k += 2
+                    continue
                 _add_actor(found, tokens, item.start, item.end, _actor_from_entry(entry), index, text)
             k += 1
             continue
@@ -315,11 +321,16 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             previous = items[k - 1] if k else None
             owner = _country_of(previous) if previous and adjacent(previous, item) and previous.end < item.start else None
             if label in ("ORG", "LOC") and name not in persons:
+                first = item.start
+                owned = owned_by_adjective(found, previous, item, tokens) if label == "ORG" and country_first else None
+                if owned:  # "the Latvian Constitutional Court"
+                    first, owner = owned
+                    name = text[tokens[first].start:tokens[item.end - 1].end]
                 node = actor_for(name, label, owner if label == "ORG" else None)  # "Ivory Coast's Supreme Court"
                 if isinstance(node, Place):
                     found.places.append(PlaceMention(start_char, tokens[item.end - 1].end, name, node, index))
                 else:
-                    _add_actor(found, tokens, item.start, item.end, node, index, text)
+                    _add_actor(found, tokens, first, item.end, node, index, text)
             elif name in persons or label == "PER" or (tagged is None and label is None and (
                     item.end - item.start >= 2 or (gaz.surname_country(name) and (item.start > 0 or (
                         item.end < len(tokens) and (tokens[item.end].lower in _verb_words(lang)

@@ -30,12 +30,15 @@ def _clause(tokens: list[Token], trigger: Trigger, g: EventGrammar) -> tuple[int
     return left, right
 
 
-def _heads(mentions: list[ActorMention]) -> list[ActorMention]:
-    """Drop a country or organisation mention that only modifies the person right after it."""
+def _heads(mentions: list[ActorMention], tokens: list[Token]) -> list[ActorMention]:
+    """Drop a country or organisation mention that only modifies the person right after it,
+    directly or through the person's title ("Ukrainian President Zelensky")."""
     heads = []
     for i, mention in enumerate(mentions):
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        if nxt and mention.actor.kind != "person" and nxt.actor.kind == "person" and nxt.start - mention.end <= 1:
+        if nxt and mention.actor.kind != "person" and nxt.actor.kind == "person" and (
+                nxt.start - mention.end <= 1 or (nxt.actor.country == mention.actor.country and nxt.actor.role and all(
+                    t.text[:1].isupper() for t in tokens if mention.end <= t.start and t.end <= nxt.start))):
             continue
         heads.append(mention)
     return heads
@@ -63,9 +66,9 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
     hi = tokens[right - 1].end if right > 0 else t_end
     speaker_keys = {a.key for a in speakers}
     objects = g.targets | g.agents | g.places
-    before_all = _heads([m for m in actors if lo <= m.start and m.end <= t_start])
+    before_all = _heads([m for m in actors if lo <= m.start and m.end <= t_start], tokens)
     before = [m for m in before_all if not _preceded_by(m, tokens, objects, 1)] or before_all
-    after = _heads([m for m in actors if t_end <= m.start and m.end <= hi])
+    after = _heads([m for m in actors if t_end <= m.start and m.end <= hi], tokens)
     after = [m for m in after if not _after_quote_verb(m, tokens, g)]
     if trigger.type in SENT_TYPES:  # "sending additional troops to North Darfur": troops are what is sent
         after = [m for m in after if not (m.actor.kind == "group" and m.actor.sector == "military")]

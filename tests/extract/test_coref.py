@@ -150,3 +150,27 @@ def test_a_nickname_in_brackets_stays_its_own_mention(lang, text):
 def test_a_bare_group_noun_is_an_actor_mention_only_where_it_acts(lang, text, listed):
     record = extract_text(text, lang=lang, published="2025-07-12")
     assert any(a["mention"] == "nominal" for a in record["actors"]) == listed
+
+
+@pytest.mark.parametrize("lang, text, mention, country", [
+    ("en", "The Latvian Constitutional Court cancelled restrictions on the Russian language.",
+     "Latvian Constitutional Court", "LVA"),
+    ("id", "Mahkamah Konstitusi Latvia membatalkan pembatasan bahasa Rusia.", "Mahkamah Konstitusi Latvia", "LVA"),
+])
+def test_a_country_word_next_to_an_institution_makes_it_that_countrys(lang, text, mention, country):
+    found = find_actors(text, lang, [(0, len(text))])
+    assert {m.text: m.actor.country for m in found.actors}[mention] == country
+
+
+def test_a_known_institution_alone_keeps_its_country():
+    text = "Mahkamah Konstitusi membatalkan larangan itu."
+    found = find_actors(text, "id", [(0, len(text))])
+    assert [m.actor.country for m in found.actors] == ["IDN"]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russian officials met Ukrainian President Zelensky."),
+    ("id", "Pejabat Rusia bertemu Presiden Ukraina Zelensky."),
+])
+def test_a_country_before_a_titled_person_only_describes_them(lang, text):
+    assert roles(text, lang) == [("CONSULT", ["Russian Officials"], ["Volodymyr Zelensky"])]

@@ -1,0 +1,45 @@
+"""Institutions of a named state: "the Latvian Constitutional Court", "Mahkamah Konstitusi
+Latvia". A country word next to an organisation's name makes it that country's institution, even
+when the bare name is a known institution of another state (Indonesian "Mahkamah Konstitusi" alone
+is Indonesia's; followed by "Latvia" it is Latvia's).
+
+>>> from kg.extract.actors import find_actors
+>>> text = "Mahkamah Konstitusi Latvia membatalkan larangan itu."
+>>> [(m.text, m.actor.country) for m in find_actors(text, "id", [(0, len(text))]).actors]
+[('Mahkamah Konstitusi Latvia', 'LVA')]
+"""
+from __future__ import annotations
+
+from kg.extract.actornodes import Found, _Item
+from kg.extract.gazetteer import slug
+from kg.model import Actor, Token
+
+
+def _country(item: _Item | None) -> str | None:
+    return item.entry.country if item is not None and item.kind == "entry" and item.entry.kind == "country" else None
+
+
+def foreign_institution(item: _Item, nxt: _Item | None, tokens: list[Token], text: str) -> tuple[int, Actor] | None:
+    """A known national institution followed right away by another state's name ("Mahkamah
+    Konstitusi Latvia"): (token end of the mention, that state's institution)."""
+    entry = item.entry
+    code = _country(nxt)
+    if (entry is None or entry.kind != "organization" or not entry.country or code is None or code == entry.country
+            or nxt.start != item.end):
+        return None
+    name = text[tokens[item.start].start:tokens[nxt.end - 1].end]
+    return nxt.end, Actor(f"organization-{code.lower()}-{slug(name)}", name, "organization", code, None, None,
+                          entry.sector)
+
+
+def owned_by_adjective(found: Found, previous: _Item | None, item: _Item, tokens: list[Token]) -> tuple[int, str] | None:
+    """English "Latvian Constitutional Court": a state's adjective right before an unknown
+    organisation name. Returns the first token of the whole mention and the state; the country
+    mention already made for the adjective is taken back (the name now includes it)."""
+    code = _country(previous)
+    if code is None or previous.end != item.start:
+        return None
+    last = found.actors[-1] if found.actors else None
+    if last is not None and (last.start, last.end) == (tokens[previous.start].start, tokens[previous.end - 1].end):
+        found.actors.pop()
+    return previous.start, code
