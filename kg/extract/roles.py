@@ -89,7 +89,7 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
         return source, [a for a in target if a not in source]
     source = _coordinated(_without_apposition(before, tokens, t_start), tokens, g)
     if (not source and len(after) > 1 and not _preceded_by(after[0], tokens, g.targets)
-            and g.nominal.match(tokens[trigger.first].lower)
+            and g.nominal.match(tokens[trigger.first].lower) and not _after_modal(trigger, tokens, g)
             and _words_between(tokens, t_end, after[0].start) <= 1):
         source, after = [after[0].actor], after[1:]  # nominal event: "serangan Rusia ke Ukraina"
     source = [a for a in source if a.key not in speaker_keys or not speech_end]
@@ -97,6 +97,12 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
                                      or _addressee_of_demand(trigger, tokens, right, actors, source))
     target = [_state_of_organs(chosen, actors, tokens, g)] if chosen else []
     return source, [a for a in target if a not in source]
+
+
+def _after_modal(trigger: Trigger, tokens: list[Token], g: EventGrammar) -> bool:
+    """"would blockade", "to meet", "akan menyerang": the trigger is a verb, not a noun."""
+    before = tokens[trigger.first - 1].lower if trigger.first else ""
+    return before in g.future or before in g.hypothetical or before in g.negated or before == "to"
 
 
 def _addressee_of_demand(trigger: Trigger, tokens: list[Token], right: int, actors: list[ActorMention],

@@ -344,3 +344,16 @@ def test_object_conditioned_triggers_from_the_codebook(lang, text, kind):
 ])
 def test_reducing_other_things_is_no_sanction(lang, text):
     assert events(text, lang) == []
+
+
+@pytest.mark.parametrize("lang, text, source", [
+    ("en", "Radical French farmers said on Friday they would blockade Paris from Monday night.", "French Farmers"),
+    ("id", "Para petani Prancis mengatakan pada hari Jumat mereka akan memblokade Paris.", "French Farmers"),
+])
+def test_a_verb_after_a_modal_is_no_nominal_event(lang, text, source):
+    threats = [e for e in events(text, lang) if e[0] == "THREATEN"]
+    assert threats and threats[0][1] == [source]
+
+
+def test_a_mediator_before_a_name_is_a_title_not_an_event():
+    assert events("The U.N. mediator Diego Cordovez spoke on Monday.", "en") == []
