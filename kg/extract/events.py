@@ -177,8 +177,11 @@ def _commitments(events: list[Event], speakers: list[Actor], tokens: list[Token]
     out = []
     conditional = any(t.lower in g.conditional for t in tokens)
     for event in events:
-        if event.modality != "future" or not event.source or event.type in ("AGREE", "THREATEN", "MOBILIZE"):
+        if not event.source or event.type in ("AGREE", "THREATEN", "MOBILIZE"):
             continue
+        if event.modality != "future" and not (event.modality == "hypothetical" and conditional
+                                               and event.type in HOSTILE):
+            continue  # "may halt mediation if ...": a conditional threat
         if speakers and not set(event.source) <= set(speakers):
             continue  # someone else's announcement of it ("Zakharova said Lavrov will visit")
         kind = "THREATEN" if event.type in HOSTILE or (conditional and event.type != "CONSULT") else "AGREE"

@@ -202,9 +202,15 @@ def _alpha3() -> dict[str, str]:
     table = dict(ALPHA3_OVERRIDES)
     for alpha3, targets in sorted(get_global("territory_aliases").items()):
         if (len(alpha3) == 3 and alpha3.isalpha() and len(targets) == 1 and len(targets[0]) == 2
-                and alpha3 not in WITHDRAWN_ALPHA3):
+                and alpha3 not in WITHDRAWN_ALPHA3 and not _user_assigned(alpha3)):
             table.setdefault(targets[0], alpha3)
     return table
+
+
+def _user_assigned(alpha3: str) -> bool:
+    """ISO 3166 leaves AAA-AAZ, QMA-QZZ, XAA-XZZ and ZZA-ZZZ to users: CLDR puts the European Union
+    (QUU) and pseudo-regions there; they are not states (Kosovo's XKX is set on purpose)."""
+    return alpha3[:2] in ("AA", "ZZ") or ("QMA" <= alpha3 <= "QZZ") or alpha3[0] == "X"
 
 
 def gazetteer(lang: str, extra: str | None = None) -> Gazetteer:

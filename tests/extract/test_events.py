@@ -357,3 +357,24 @@ def test_a_verb_after_a_modal_is_no_nominal_event(lang, text, source):
 
 def test_a_mediator_before_a_name_is_a_title_not_an_event():
     assert events("The U.N. mediator Diego Cordovez spoke on Monday.", "en") == []
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "Angry French paper workers blocked the Europe Bridge for three hours.", "PROTEST"),
+    ("id", "Buruh Prancis memblokir jembatan Eropa selama tiga jam.", "PROTEST"),
+    ("en", "Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE.", "RETREAT"),
+    ("id", "Perdana Menteri Kirgistan Nikolai Tanaev menerima tim pengamat dari OSCE.", "RETREAT"),
+])
+def test_blocking_roads_is_protest_and_receiving_observers_is_access(lang, text, kind):
+    found = events(text, lang)
+    assert found[0][0] == kind and found[0][1]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The European Union imposed sanctions on Russia."),
+    ("id", "Uni Eropa menjatuhkan sanksi terhadap Rusia."),
+])
+def test_the_european_union_is_an_organisation_not_a_country(lang, text):
+    record = extract_text(text, lang=lang, published="2025-07-12")
+    (source,) = record["events"][0]["source"]
+    assert (source["name"], source["kind"], source["country"]) == ("European Union", "organization", None)
