@@ -105,6 +105,7 @@ class Place:
     country: str | None = None
     wikidata: str | None = None
     stands_for: str | None = None  # ISO3 of the state a capital or seat of power stands for
+    geonames: str | None = None  # GeoNames ID ("91597" for Samarra)
 
 
 @dataclass

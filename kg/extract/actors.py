@@ -18,6 +18,7 @@ from kg.extract.actorwords import (_connectors, _ethnic_words, _function_words, 
 from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, resolve_represented_bodies,
                              resolve_titles)
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
+from kg.extract.geonames import city, geonames_id, in_place_context
 from kg.extract.institutions import foreign_institution, owned_by_adjective
 from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
 from kg.extract.names import actor_for, label_of, tagged_spans
@@ -98,7 +99,7 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
             i = hit.end
             continue
         word = tokens[i].text
-        if "-" in word and word.split("-")[-1][:1].isupper() and word[:1].isupper():
+        if "-" in word and word.split("-")[-1][:1].isupper() and word[:1].isupper() and city(word) is None:
             i += 1  # "Rusia-Korea Utara": a relation between names, not a name
             continue
         if word[:1].isupper() and word not in not_names and any(c.isalpha() for c in word):
@@ -292,7 +293,9 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     k += 2 if end > item.end else 1
                     continue
             if entry.kind == "place":
-                place = Place(entry.key, entry.name, entry.country or entry.stands_for, entry.wikidata, entry.stands_for)
+                country = entry.country or entry.stands_for
+                place = Place(entry.key, entry.name, country, entry.wikidata, entry.stands_for,
+                              geonames_id(entry.name, country))
                 if entry.stands_for and preceding not in place_words:
                     _add_actor(found, tokens, item.start, item.end, _actor_from_entry(entry, as_state=True), index, text)
                 else:
@@ -309,6 +312,14 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             continue
         if item.kind == "name":
             name = _name_text(tokens, item, text)
+            hit = city(name) if name not in persons and in_place_context(
+                [t.lower for t in tokens[max(0, item.start - 2):item.start]], place_words) else None
+            if hit:  # "in Samarra", "near the town of Samarra", "di Sumenep": a GeoNames city
+                found.places.append(PlaceMention(start_char, tokens[item.end - 1].end, name,
+                                                 Place(f"place-{hit[1].lower()}-{slug(name)}", name, hit[1], None, None,
+                                                       hit[0]), index))
+                k += 1
+                continue
             if tagged is None:
                 label = _head_word_label(tokens[item.start:item.end], lang)
             else:  # the tagger decides (measured better); when it abstains, a name opened by an office word

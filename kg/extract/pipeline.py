@@ -103,7 +103,7 @@ def extraction_record(extraction: Extraction) -> dict[str, Any]:
         ],
         "places": [
             {"start": m.start, "end": m.end, "text": m.text, "name": m.place.name, "country": m.place.country,
-             "id": m.place.key, "sentence": m.sentence}
+             "id": m.place.key, "geonames": m.place.geonames, "sentence": m.sentence}
             for m in extraction.places
         ],
         "events": [

