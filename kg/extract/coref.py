@@ -132,9 +132,9 @@ def join_acronyms(found: Found, text: str, spans: list[tuple[int, int]]) -> None
     aliases: dict[str, Actor] = {}
     for mention in sorted(found.actors + found.places, key=lambda m: m.start):
         match = _ACRONYM_AFTER.match(text, mention.end)
-        if match is None or (isinstance(mention, ActorMention) and mention.actor.kind == "person"
-                             and not match.group(1).isupper()):
-            continue
+        if match is None or (not match.group(1).isupper() and (
+                isinstance(mention, PlaceMention) or mention.actor.kind == "person")):
+            continue  # "Khanty-Mansiysk (Siberia)", "Joko Widodo (Jokowi)": a gloss, not a short form
         inner = [m for m in found.actors + found.places if (m.start, m.end) == match.span(1)]
         for m in inner:
             (found.places if isinstance(m, PlaceMention) else found.actors).remove(m)

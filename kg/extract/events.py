@@ -15,7 +15,7 @@ from kg.extract.eventgrammar import QUOTES, EventGrammar, grammar
 from kg.extract.timevalues import calendar_precision
 from kg.extract.eventrules import HOSTILE, joint_exercises, warning
 from kg.extract.roles import (_clause, _roles, target_from_following_place, target_from_place, two_sides,
-                             elided_subject, with_represented_bodies)
+                             elided_subject, unidentified_attackers, with_represented_bodies)
 from kg.extract.triggers import Trigger, find_triggers
 from kg.model import Actor, ActorMention, Event, PlaceMention, Quantity, Sentence, Span, TimeMention, Token
 from kg.nlp.tokens import is_title_case, tokenize
@@ -129,6 +129,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         if event.date is None and published and event.modality in ("asserted", "negated"):
             event.latest_bound = published
         target_from_place(event)
+        unidentified_attackers(event, actors)
     return events
 
 

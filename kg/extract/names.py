@@ -12,6 +12,7 @@ rules miss (lower-cased text, one-word names).
 from __future__ import annotations
 
 from kg.extract.gazetteer import gazetteer, slug
+from kg.extract.geonames import city
 from kg.extract.tagger import bio_spans, load_tagger, token_features
 from kg.model import Actor, Place, Token
 
@@ -47,6 +48,9 @@ def actor_for(name: str, label: str, country: str | None = None) -> Actor | Plac
         return Actor(f"person-{slug(name)}", name, "person", country)
     if label == "ORG":
         return Actor(f"organization-{(country or 'xx').lower()}-{slug(name)}", name, "organization", country)
-    if label == "LOC":
+    if label == "LOC":  # the tagger says it is a place: GeoNames may know which ("Samarra" -> Iraq)
+        hit = city(name)
+        if hit:
+            return Place(f"place-{hit[1].lower()}-{slug(name)}", name, hit[1], None, None, hit[0])
         return Place(f"place-xx-{slug(name)}", name)
     return None

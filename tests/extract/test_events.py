@@ -205,7 +205,9 @@ def test_a_second_action_of_the_same_actor_keeps_the_counterpart():
 @pytest.mark.parametrize("lang, text, expected", [
     # a victim verb with an object and no auxiliary is active; with one it is passive
     ("en", "Russian aircraft killed 46 Afghan civilians.", ("ASSAULT", ["Russian Armed Forces"], ["Afghan Civilians"])),
-    ("en", "Afghan civilians were killed in Herat.", ("ASSAULT", [], ["Afghan Civilians"])),
+    # no perpetrator named: an unidentified armed group of the state where it happened (ACLED's naming)
+    ("en", "Afghan civilians were killed in Herat.",
+     ("ASSAULT", ["Unidentified Armed Group (Afghanistan)"], ["Afghan Civilians"])),
     # "..., killing X": the victims are targets of the same attack, not a second event
     ("en", "Israeli warplanes bombed a depot in Gaza, killing 12 Palestinian fighters.",
      ("ASSAULT", ["Israeli Armed Forces"], ["Palestinian Rebels"])),
@@ -378,3 +380,22 @@ def test_the_european_union_is_an_organisation_not_a_country(lang, text):
     record = extract_text(text, lang=lang, published="2025-07-12")
     (source,) = record["events"][0]["source"]
     assert (source["name"], source["kind"], source["country"]) == ("European Union", "organization", None)
+
+
+@pytest.mark.parametrize("lang, text, source", [
+    ("en", "A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier, the military said.",
+     "Unidentified Armed Group (Iraq)"),
+    ("id", "Sebuah bom mobil meledak di Beirut dan menewaskan seorang wartawan.", "Unidentified Armed Group (Lebanon)"),
+])
+def test_violence_without_a_named_perpetrator_is_an_unidentified_group_of_the_place(lang, text, source):
+    (attack, *_) = [e for e in events(text, lang) if e[0] == "ASSAULT"]
+    assert attack[1] == [source]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Warplanes bombed a Russian fuel depot near Kursk."),  # the state hit on its own soil: maybe from abroad
+    ("en", "Rebels attacked a convoy near Samarra."),  # a perpetrator is named, if not whose
+    ("id", "Pemberontak menyerang konvoi di dekat Samarra."),
+])
+def test_no_unidentified_group_where_someone_is_named_or_nothing_happened(lang, text):
+    assert not any("Unidentified" in name for e in events(text, lang) for name in e[1])

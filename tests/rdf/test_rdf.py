@@ -92,3 +92,20 @@ def test_mentions_of_one_event_make_one_node():
     assert len(events) == 2  # the headline joins Saturday's meeting; Friday's is another
     mentions = sorted(len(list(graph.objects(e, KG.hasMention))) for e in events)
     assert mentions == [1, 2]
+
+
+def test_implied_attackers_and_geonames_places_conform_to_shapes():
+    from kg.extract.pipeline import extract_document
+    from kg.read import document_from_text
+
+    doc = document_from_text("A roadside bombing near the town of Samarra on Sunday killed one U.S. soldier.",
+                             doc_id="samarra", lang="en", published="2007-05-06")
+    extraction = extract_document(doc)
+    _, triples, shared = document_triples(extraction, IRIs())
+    graph = _graph(triples + shared)
+    assert (None, KG.geonames, URIRef("https://sws.geonames.org/91597/")) in graph
+    assert any("Unidentified Armed Group (Iraq)" in str(o) for o in graph.objects(None, None))
+    conforms, _, report = pyshacl.validate(
+        graph, shacl_graph=Graph().parse(ROOT / "ontology" / "shapes.ttl"),
+        ont_graph=Graph().parse(ROOT / "ontology" / "kg.ttl"), inference="rdfs", advanced=True)
+    assert conforms, report
