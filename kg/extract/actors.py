@@ -14,12 +14,12 @@ from dataclasses import replace
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
 from kg.extract.actorwords import (_connectors, _ethnic_words, _function_words, _head_word_label, _head_words,
-                                  _honorifics, _not_names, _particles, _verb_words)
+                                  _honorifics, _not_names, _org_nouns, _particles, _verb_words)
 from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, resolve_represented_bodies,
                              resolve_titles)
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.geonames import city, geonames_id, in_place_context
-from kg.extract.institutions import foreign_institution, owned_by_adjective
+from kg.extract.institutions import foreign_institution, org_noun_after, owned_by_adjective
 from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
 from kg.extract.names import actor_for, label_of, tagged_spans
 from kg.extract.nominals import (ethnic_group, mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
@@ -331,17 +331,22 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     found.partial.append((start_char, tokens[item.start].end, name, index))
             previous = items[k - 1] if k else None
             owner = _country_of(previous) if previous and adjacent(previous, item) and previous.end < item.start else None
+            last = org_noun_after(tokens, item.end, _org_nouns(lang)) if label is None and name not in persons else None
+            if last:  # "the Umma (Nation) party", "the Kifaya group"
+                label, name = "ORG", text[start_char:tokens[last - 1].end]
             if label in ("ORG", "LOC") and name not in persons:
                 first = item.start
                 owned = owned_by_adjective(found, previous, item, tokens) if label == "ORG" and country_first else None
                 if owned:  # "the Latvian Constitutional Court"
                     first, owner = owned
-                    name = text[tokens[first].start:tokens[item.end - 1].end]
+                    name = text[tokens[first].start:tokens[(last or item.end) - 1].end]
                 node = actor_for(name, label, owner if label == "ORG" else None)  # "Ivory Coast's Supreme Court"
                 if isinstance(node, Place):
                     found.places.append(PlaceMention(start_char, tokens[item.end - 1].end, name, node, index))
                 else:
-                    _add_actor(found, tokens, first, item.end, node, index, text)
+                    _add_actor(found, tokens, first, last or item.end, node, index, text)
+                k = items.index(item) + 1 + sum(1 for it in items if item.end <= it.start < (last or item.end))
+                continue
             elif name in persons or label == "PER" or (tagged is None and label is None and (
                     item.end - item.start >= 2 or (gaz.surname_country(name) and (item.start > 0 or (
                         item.end < len(tokens) and (tokens[item.end].lower in _verb_words(lang)

@@ -74,3 +74,8 @@ def _ethnic_words(lang: str) -> frozenset[str]:
 @lru_cache(maxsize=None)
 def _connectors(lang: str) -> frozenset[str]:
     return frozenset(load(lang, "grammar").get("name_connectors", []))
+
+
+@lru_cache(maxsize=None)
+def _org_nouns(lang: str) -> frozenset[str]:
+    return frozenset(load(lang, "grammar").get("org_nouns_after_name", []))

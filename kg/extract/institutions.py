@@ -43,3 +43,13 @@ def owned_by_adjective(found: Found, previous: _Item | None, item: _Item, tokens
     if last is not None and (last.start, last.end) == (tokens[previous.start].start, tokens[previous.end - 1].end):
         found.actors.pop()
     return previous.start, code
+
+
+def org_noun_after(tokens: list[Token], end: int, nouns: frozenset[str]) -> int | None:
+    """English "the Umma (Nation) party", "the Kifaya group": a lower-case organisation noun right
+    after an unknown name (past a bracketed gloss) makes the name an organisation; returns the token
+    end of the whole name."""
+    k = end
+    if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")":
+        k += 3
+    return k + 1 if k < len(tokens) and tokens[k].text in nouns else None

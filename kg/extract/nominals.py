@@ -24,6 +24,8 @@ from kg.model import Actor, ActorMention, PlaceMention, Token
 
 NOMINAL_KINDS = ("group", "institution")
 DOMESTIC_SECTORS = frozenset({"government", "military", "police", "legislature", "judiciary"})
+DOMESTIC_BODIES = frozenset({"party", "parliament", "court", "police", "army", "government", "ministry", "assembly",
+                             "partai", "parlemen", "pengadilan", "polisi", "kementerian"})
 DOMINANT_SHARE = 0.6
 
 
@@ -91,8 +93,8 @@ def ethnic_group(tokens: list[Token], first: int, end: int, code: str, gaz: Gaze
 
 def resolve_titled_persons(found: Found) -> None:
     """An official with a domestic title and no stated nationality ("President Dos Santos",
-    "Lt. Gen. Prosper Avril resigned ... Haiti's elections") serves the state the document is
-    clearly about (by its states, organisations and places: another person's nationality says
+    "Lt. Gen. Prosper Avril resigned ... Haiti's elections"), or an unknown party, court or
+    parliament, belongs to the state the document is clearly about (by its states, organisations and places: another person's nationality says
     nothing of this one's); diplomats, people acting for an international body and known persons
     are left as they are."""
     country = dominant_country(found, persons=False)
@@ -103,6 +105,9 @@ def resolve_titled_persons(found: Found) -> None:
         if (actor.kind == "person" and actor.role and actor.sector in DOMESTIC_SECTORS and actor.country is None
                 and actor.wikidata is None and getattr(mention, "acting_for", None) is None):
             mention.actor = replace(actor, country=country)
+        elif (actor.kind == "organization" and actor.key.startswith("organization-xx-")
+              and actor.name.split()[-1].lower() in DOMESTIC_BODIES):  # "the Umma party" in an Algerian story
+            mention.actor = replace(actor, key=actor.key.replace("-xx-", f"-{country.lower()}-", 1), country=country)
 
 
 def _shared_modifier(mention: ActorMention, found: Found, text: str, coordinators: frozenset[str]) -> str | None:

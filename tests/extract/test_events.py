@@ -399,3 +399,26 @@ def test_violence_without_a_named_perpetrator_is_an_unidentified_group_of_the_pl
 ])
 def test_no_unidentified_group_where_someone_is_named_or_nothing_happened(lang, text):
     assert not any("Unidentified" in name for e in events(text, lang) for name in e[1])
+
+
+@pytest.mark.parametrize("lang, text, kind", [
+    ("en", "Israel's high court opened a landmark hearing Wednesday into interrogation techniques.", "ACCUSE"),
+    ("en", "According to reports the UK is pushing hard for the US to support its plan.", "REQUEST"),
+    ("en", "The United States is providing aerial photographs and other military intelligence to Macedonia.", "AID"),
+    ("en", "Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.",
+     "THREATEN"),
+    ("id", "Etnis Albania bersumpah akan berperang sampai menguasai desa-desa di dekat perbatasan Makedonia.",
+     "THREATEN"),
+])
+def test_investigations_pushes_provisions_and_vows_to_fight(lang, text, kind):
+    assert kind in [e[0] for e in events(text, lang)]
+
+
+@pytest.mark.parametrize("lang, text, source", [
+    ("en", "The fundamentalist Umma (Nation) party has said it will boycott Algeria's first multi-party elections "
+           "unless the president agrees to step down.", ("Umma (Nation) party", "DZA")),
+])
+def test_an_unknown_party_is_an_organisation_of_the_documents_state(lang, text, source):
+    record = extract_text(text, lang=lang, published="2025-07-12")
+    threat = next(e for e in record["events"] if e["type"] == "THREATEN")
+    assert [(a["name"], a["country"]) for a in threat["source"]] == [source]
