@@ -284,7 +284,10 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             if entry.kind == "country":  # "Bosnian Serbs", "ethnic Albanians": a people, not the state
                 following = ((nxt.start, nxt.end, nxt.entry.country) if nxt and nxt.kind == "entry"
                              and nxt.entry.kind == "country" else None)
-                group = ethnic_group(tokens, item.start, item.end, entry.country, gaz, _ethnic_words(lang), following)
+                after_of = next((it for it in items[k + 1:k + 2] if tokens[item.end].lower == "of"
+                                 and it.kind == "entry" and it.entry.kind == "country" and it.start - item.end <= 2), None)
+                group = ethnic_group(tokens, item.start, item.end, entry.country, gaz, _ethnic_words(lang), following,
+                                     (after_of.start, after_of.end, after_of.entry.country) if after_of else None)
                 if group:
                     end, actor, marker = group
                     _add_actor(found, tokens, item.start - (marker is not None), end, actor, index, text)

@@ -77,5 +77,7 @@ def _connectors(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
-def _org_nouns(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "grammar").get("org_nouns_after_name", []))
+def _org_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Nouns that make the unknown name before them an organisation, and modifiers allowed between."""
+    g = load(lang, "grammar")
+    return frozenset(g.get("org_nouns_after_name", [])), frozenset(g.get("org_noun_modifiers", []))

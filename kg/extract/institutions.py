@@ -45,11 +45,14 @@ def owned_by_adjective(found: Found, previous: _Item | None, item: _Item, tokens
     return previous.start, code
 
 
-def org_noun_after(tokens: list[Token], end: int, nouns: frozenset[str]) -> int | None:
-    """English "the Umma (Nation) party", "the Kifaya group": a lower-case organisation noun right
-    after an unknown name (past a bracketed gloss) makes the name an organisation; returns the token
-    end of the whole name."""
+def org_noun_after(tokens: list[Token], end: int, words: tuple[frozenset[str], frozenset[str]]) -> int | None:
+    """English "the Umma (Nation) party", "the Azadliq opposition coalition": a lower-case
+    organisation noun right after an unknown name (past a bracketed gloss and one modifier) makes
+    the name an organisation; returns the token end of the whole name."""
+    nouns, modifiers = words
     k = end
     if k + 2 < len(tokens) and tokens[k].text == "(" and tokens[k + 2].text == ")":
         k += 3
+    if k + 1 < len(tokens) and tokens[k].text in modifiers:
+        k += 1
     return k + 1 if k < len(tokens) and tokens[k].text in nouns else None

@@ -25,6 +25,7 @@ from kg.model import Actor, ActorMention, PlaceMention, Token
 NOMINAL_KINDS = ("group", "institution")
 DOMESTIC_SECTORS = frozenset({"government", "military", "police", "legislature", "judiciary"})
 DOMESTIC_BODIES = frozenset({"party", "parliament", "court", "police", "army", "government", "ministry", "assembly",
+                             "coalition", "movement", "front",
                              "partai", "parlemen", "pengadilan", "polisi", "kementerian"})
 DOMINANT_SHARE = 0.6
 
@@ -74,9 +75,11 @@ def dominant_country(found: Found, persons: bool = True) -> str | None:
 
 
 def ethnic_group(tokens: list[Token], first: int, end: int, code: str, gaz: Gazetteer, ethnic_words: frozenset[str],
-                 following: tuple[int, int, str] | None = None) -> tuple[int, Actor, Marker | None] | None:
+                 following: tuple[int, int, str] | None = None,
+                 of_country: tuple[int, int, str] | None = None) -> tuple[int, Actor, Marker | None] | None:
     """A people rather than a state: "Bosnian Serbs" (Serbs of Bosnia: a group of that state; pass
-    the next country item as ``following`` = (start, end, code)) or "ethnic Albanians"/"etnis
+    the next country item as ``following`` = (start, end, code)), "the Albanians of southern Serbia"
+    (the country after "of" as ``of_country``) or "ethnic Albanians"/"etnis
     Albania" (a people wherever they live: the returned marker lets the document settle its
     country). Returns the token end of the mention, its actor and that marker."""
     if (following and following[0] == end and following[2] != code
@@ -84,6 +87,11 @@ def ethnic_group(tokens: list[Token], first: int, end: int, code: str, gaz: Gaze
         name = " ".join(t.text for t in tokens[first:following[1]])
         return following[1], Actor(f"group-{code.lower()}-{slug(name)}", name, "group", code, None, None,
                                    "civilian"), None
+    people = " ".join(t.text for t in tokens[first:end])
+    if of_country and people in gaz.peoples and of_country[2] != code:  # "the Albanians of southern Serbia"
+        name = f"{people} of {_country_name(of_country[2])}"
+        return of_country[1], Actor(f"group-{of_country[2].lower()}-{slug(name)}", name, "group", of_country[2], None,
+                                    None, "civilian"), None
     if first > 0 and tokens[first - 1].lower in ethnic_words:
         adjective = gaz.demonym_en.get(code, _country_name(code))
         marker = Marker("group", f"Ethnic {adjective} Group", "civilian")

@@ -174,3 +174,18 @@ def test_a_known_institution_alone_keeps_its_country():
 ])
 def test_a_country_before_a_titled_person_only_describes_them(lang, text):
     assert roles(text, lang) == [("CONSULT", ["Russian Officials"], ["Volodymyr Zelensky"])]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The Albanians of southern Serbia are demanding autonomy from Serbian authorities.",
+     ("Albanians of Serbia", "SRB")),
+    ("en", "Leaders of the Azadliq (Freedom) opposition coalition agreed to postpone the demonstration in Baku.",
+     ("Azadliq (Freedom) opposition coalition", "AZE")),
+    ("en", "A minefield explosion near the town of Samarra killed two Iraqi youths.",
+     ("Unidentified Armed Group (Iraq)", "IRQ")),
+    ("id", "Ledakan ranjau di dekat kota Samarra menewaskan dua pemuda Irak.",
+     ("Unidentified Armed Group (Iraq)", "IRQ")),
+])
+def test_peoples_of_a_place_coalitions_and_young_victims(lang, text, expected):
+    record = extract_text(text, lang=lang, published="2025-07-12")
+    assert expected in [(a["name"], a["country"]) for e in record["events"] for a in e["source"]]
