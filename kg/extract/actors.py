@@ -20,7 +20,8 @@ from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, re
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.geonames import city, geonames_id, in_place_context
 from kg.extract.institutions import foreign_institution, org_noun_after, owned_by_adjective
-from kg.extract.mentions import _only_country_words, _reconcile, _resolve_country_anaphora, _split_names, resolve_pairs
+from kg.extract.mentions import (_only_country_words, _reconcile, _resolve_country_anaphora, _split_names,
+                                 regional_office, resolve_pairs)
 from kg.extract.names import actor_for, label_of, tagged_spans
 from kg.extract.nominals import (ethnic_group, mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
                                  resolve_partial_countries, resolve_titled_persons)
@@ -53,7 +54,7 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
         if tagged and is_title_case(tokens):  # "Kunjungi Jakarta": the headline's verb is not part of the name
             tagged = [(a, b, label) for a, b, label in (_trim_verbs(tokens, span, lang) for span in tagged) if a < b]
         if tagged:
-            items = _split_names(items, tagged)
+            items = _split_names(items, tagged, tokens, _head_words(lang)[0])
         _compose(index, tokens, items, gaz, persons, text, found, place_words, tagged,
                  bool(load(lang, "grammar").get("country_before_noun")), lang)
         if tagged:
@@ -314,7 +315,7 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             k += 1
             continue
         if item.kind == "name":
-            name = _name_text(tokens, item, text)
+            name, region_country = _name_text(tokens, item, text), None
             hit = city(name) if name not in persons and in_place_context(
                 [t.lower for t in tokens[max(0, item.start - 2):item.start]], place_words) else None
             if hit:  # "in Samarra", "near the town of Samarra", "di Sumenep": a GeoNames city
@@ -325,6 +326,12 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                 continue
             if tagged is None:
                 label = _head_word_label(tokens[item.start:item.end], lang)
+            elif regional_office(item, tagged, tokens, _head_words(lang)[0]):
+                label = "ORG"  # "Kejaksaan Tinggi Sulawesi Selatan": the office of a region of its state
+                region = next(s for s, e, _ in tagged if item.start < s and e == item.end)
+                entry = gaz.lookup_any_case([t.text for t in tokens[region:item.end]])
+                region_country = entry.country if entry else (city(text[tokens[region].start:start_char + len(name)])
+                                                              or (None, None))[1]
             else:  # the tagger decides (measured better); when it abstains, a name opened by an office word
                 label = label_of(tagged, item.start, item.end) or (  # "Direktorat Jenderal Imigrasi"
                     "ORG" if item.end - item.start >= 2 and tokens[item.start].text in _head_words(lang)[0] else None)
@@ -334,6 +341,7 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     found.partial.append((start_char, tokens[item.start].end, name, index))
             previous = items[k - 1] if k else None
             owner = _country_of(previous) if previous and adjacent(previous, item) and previous.end < item.start else None
+            owner = owner or region_country
             last = org_noun_after(tokens, item.end, _org_nouns(lang)) if label is None and name not in persons else None
             if last:  # "the Umma (Nation) party", "the Kifaya group"
                 label, name = "ORG", text[start_char:tokens[last - 1].end]

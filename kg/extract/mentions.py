@@ -78,17 +78,30 @@ def _country_words(gaz: Gazetteer) -> frozenset[str]:
     return frozenset(w.lower() for key, e in gaz.names.items() if e.kind == "country" for w in key)
 
 
-def _split_names(items: list[_Item], tagged: list) -> list[_Item]:
+def _split_names(items: list[_Item], tagged: list, tokens: list[Token] | None = None,
+                 org_heads: frozenset[str] = frozenset()) -> list[_Item]:
     """Cut a run of capitalised words at the tagger's names: "Utama PT Sinar Abadi Hendra Wijaya"
-    -> "PT Sinar Abadi" + "Hendra Wijaya" (words outside any tagged name are dropped)."""
+    -> "PT Sinar Abadi" + "Hendra Wijaya" (words outside any tagged name are dropped). A run opened
+    by an institution word whose tail alone is a tagged place stays whole: "Kejaksaan Tinggi
+    Sulawesi Selatan" is the prosecution office of that province."""
     out: list[_Item] = []
     for item in items:
         inner = [(s, e) for s, e, _ in tagged if item.start <= s and e <= item.end]
-        if item.kind != "name" or not inner or inner == [(item.start, item.end)]:
+        if item.kind != "name" or not inner or inner == [(item.start, item.end)] or regional_office(
+                item, tagged, tokens, org_heads):
             out.append(item)
             continue
         out.extend(_Item(s, e, "name") for s, e in sorted(inner))
     return out
+
+
+def regional_office(item: _Item, tagged: list, tokens: list[Token] | None, org_heads: frozenset[str]) -> bool:
+    """An institution word, then words the tagger leaves alone, then a tagged place to the end of
+    the run ("Pengadilan Negeri Jakarta Selatan", "Kejaksaan Tinggi Sulawesi Selatan")."""
+    if tokens is None or item.end - item.start < 3 or tokens[item.start].text not in org_heads:
+        return False
+    inner = [(s, e, label) for s, e, label in tagged if item.start <= s and e <= item.end]
+    return len(inner) == 1 and inner[0][2] == "LOC" and inner[0][1] == item.end and inner[0][0] > item.start + 1
 
 
 def _only_country_words(tokens: list[Token], gaz: Gazetteer) -> bool:

@@ -189,3 +189,16 @@ def test_a_country_before_a_titled_person_only_describes_them(lang, text):
 def test_peoples_of_a_place_coalitions_and_young_victims(lang, text, expected):
     record = extract_text(text, lang=lang, published="2025-07-12")
     assert expected in [(a["name"], a["country"]) for e in record["events"] for a in e["source"]]
+
+
+def test_an_institution_of_a_region_is_one_organisation():
+    text = "Kejaksaan Tinggi Sulawesi Selatan memeriksa tiga saksi."
+    found = find_actors(text, "id", [(0, len(text))])
+    orgs = [(m.text, m.actor.country) for m in found.actors if m.actor.kind == "organization"]
+    assert orgs == [("Kejaksaan Tinggi Sulawesi Selatan", "IDN")]
+
+
+def test_an_institution_word_before_a_person_is_not_a_regional_office():
+    text = "Kepala Kejaksaan Tinggi Budi Santoso memeriksa tiga saksi."
+    found = find_actors(text, "id", [(0, len(text))])
+    assert not any(m.text.endswith("Budi Santoso") and m.actor.kind == "organization" for m in found.actors)
