@@ -29,6 +29,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
     happened (asserted or negated) gets the publication date as its latest bound."""
     g = grammar(lang)
     events: list[Event] = []
+    representatives = [m for m in actors if getattr(m, "acting_for", None) is not None]  # "U.N. Secretary-General"
     previous_speaker: list[Actor] = []
     for sentence in sentences:
         tokens = (tokens_by_sentence[sentence.index] if tokens_by_sentence
@@ -49,7 +50,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         triggers = raw_triggers
         triggers = _drop_dependent(triggers, tokens, in_sentence, g)
         speakers, speech_end, frame_start = _attribution(tokens, in_sentence, g, triggers)
-        speakers = with_represented_bodies(speakers, actors)
+        speakers = with_represented_bodies(speakers, representatives)
         quoted = text[sentence.start:sentence.start + 1] in QUOTES
         continued_quote = not speakers and quoted and bool(previous_speaker)
         if continued_quote:
@@ -94,7 +95,8 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             if not target and source and sentence_events and set(source) == set(sentence_events[-1].source):
                 # "X mengerahkan tentara ke Y ... tentara yang dikirim X": same actor, same counterpart
                 target = [a for a in sentence_events[-1].target if a not in source]
-            source, target = with_represented_bodies(source, actors), with_represented_bodies(target, actors)
+            source = with_represented_bodies(source, representatives)
+            target = with_represented_bodies(target, representatives)
             event = Event(
                 sentence=sentence.index, trigger=Span(begin, end), trigger_text=text[begin:end],
                 type=trigger.type, mode=trigger.mode, source=source, target=target,

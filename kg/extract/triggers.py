@@ -33,6 +33,7 @@ class _Lexicon:
     object_rules: tuple[tuple[frozenset[str], frozenset[str], int, str, str | None], ...] = ()
     lemma_blocked: re.Pattern[str] | None = None
     first_words: frozenset[str] = frozenset()
+    object_verbs: frozenset[str] = frozenset()  # every verb of an object rule (a quick pre-check)
 
 
 @lru_cache(maxsize=None)
@@ -64,7 +65,8 @@ def lexicon(lang: str) -> _Lexicon:
     )
     blocked = data.get("lemma_blocked") or []
     first = frozenset(key[1] for key in entries)
-    return _Lexicon(entries, longest, rules, re.compile("|".join(blocked)) if blocked else None, first)
+    return _Lexicon(entries, longest, rules, re.compile("|".join(blocked)) if blocked else None, first,
+                    frozenset().union(*(r[0] for r in rules)))
 
 
 def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
@@ -93,8 +95,9 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
         if hit is not None and hit.type is None:  # a phrase that only looks like a trigger
             i = hit.last + 1
             continue
-        if hit is None or hit.first == hit.last:  # a verb read by its object beats its one-word sense
-            hit = _object_trigger(tokens, i, lex) or hit  # ("cancelled restrictions": easing, not a sanction)
+        if (hit is None or hit.first == hit.last) and lower[i] in lex.object_verbs:
+            hit = _object_trigger(tokens, i, lex) or hit  # a verb read by its object beats its one-word sense
+            # ("cancelled restrictions": easing, not a sanction)
         if hit:
             found.append(hit)
             i = hit.last + 1

@@ -49,7 +49,11 @@ def is_title_case(tokens: list[Token]) -> bool:
     >>> is_title_case(tokenize("Menlu Malaysia Kunjungi Jakarta", "id"))
     True
     """
-    words = [t for t in tokens if t.text[:1].isalpha()]
-    if any(t.text.isalpha() and t.text.islower() and len(t.text) > 4 for t in words):
-        return False  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator, condemned ...": a sentence
-    return len(words) >= 3 and sum(t.text[0].isupper() for t in words) >= 0.6 * len(words)
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    if len(words) < 3:
+        return False
+    upper = sum(w[0].isupper() for w in words)
+    if upper < 0.6 * len(words):
+        return False
+    # "Kenzo Oshima, the United Nations Emergency Relief Coordinator, condemned ...": a sentence
+    return not any(len(w) > 4 and w.islower() and w.isalpha() for w in words)
