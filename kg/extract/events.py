@@ -136,6 +136,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
 
 
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X and Y met / agreed / cooperate": each is the other's target
+VIOLENT = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # "vowed to attack/seize/expel": a threat
 
 
 def _consequence_of(events: list[Event], trigger: Trigger, tokens: list[Token], lang: str) -> bool:
@@ -223,7 +224,7 @@ def _drop_dependent(triggers: list[Trigger], tokens: list[Token], actors: list[A
                     and not any(t.lower in g.breaks or t.text in ",;:" for t in gap)
                     and not (trigger.type != last.type and any(t.lower in g.coordinators for t in gap))):
                 # (a second verb joined by "and"/"dan" with its own type is its own event)
-                if tokens[last.first].lower in g.promise_verbs and trigger.type in HOSTILE:
+                if tokens[last.first].lower in g.promise_verbs and trigger.type in VIOLENT:
                     kept[-1] = Trigger(last.first, last.last, "THREATEN", None)  # "vowed to attack": a threat
                 continue
         kept.append(trigger)

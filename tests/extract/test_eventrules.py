@@ -60,3 +60,11 @@ def test_a_vow_to_attack_is_a_threat(lang, text):
 ])
 def test_a_vow_to_help_stays_a_promise(lang, text):
     assert "THREATEN" not in [e[0] for e in events(text, lang)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Cisco has promised a compatible release before the end of the month."),
+    ("id", "Cisco berjanji merilis versi yang kompatibel sebelum akhir bulan."),
+])
+def test_a_promise_of_a_product_is_no_threat(lang, text):
+    assert "THREATEN" not in [e[0] for e in events(text, lang)]
