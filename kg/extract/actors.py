@@ -19,7 +19,7 @@ from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, re
                              resolve_titles)
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.geonames import city, geonames_id, in_place_context
-from kg.extract.institutions import foreign_institution, org_noun_after, owned_by_adjective
+from kg.extract.institutions import foreign_institution, office_holder_after, org_noun_after, owned_by_adjective
 from kg.extract.mentions import (_only_country_words, _reconcile, _resolve_country_anaphora, _split_names,
                                  regional_office, resolve_pairs)
 from kg.extract.names import actor_for, label_of, tagged_spans
@@ -234,6 +234,15 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             name_item = items[name_index] if name_index < len(items) else None
             if marker.kind == "title":
                 country = _country_of(country_item)
+                holder = (office_holder_after(tokens, items, name_index, marker.name, item.end)
+                          if country_item is None else None)
+                if holder:  # "Bupati Tanjung Bening, Rudi Hartono": one person, named twice
+                    actor = (replace(_actor_from_entry(holder.entry), role=marker.name) if holder.kind == "entry"
+                             else _person(_name_text(tokens, holder, text), None, marker.name, marker.sector))
+                    _add_actor(found, tokens, item.start, name_item.end, actor, index, text)
+                    _add_actor(found, tokens, holder.start, holder.end, actor, index, text)
+                    k = items.index(holder) + 1
+                    continue
                 if adjacent(last, name_item) and name_item.kind in ("name", "entry") and (
                         (name_item.kind == "name" and (_could_be_person(tagged, name_item)
                                                        or tokens[name_item.start].text in honorifics))

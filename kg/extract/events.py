@@ -136,7 +136,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
 
 
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X and Y met / agreed / cooperate": each is the other's target
-VIOLENT = frozenset({"ASSAULT", "COERCE", "SANCTION"})  # "vowed to attack/seize/expel": a threat
+VIOLENT = frozenset({"ASSAULT", "COERCE", "SANCTION", "THREATEN"})  # "vowed to attack/seize/expel", "vows retaliation"
 
 
 def _consequence_of(events: list[Event], trigger: Trigger, tokens: list[Token], lang: str) -> bool:

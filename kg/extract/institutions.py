@@ -56,3 +56,26 @@ def org_noun_after(tokens: list[Token], end: int, words: tuple[frozenset[str], f
     if k + 1 < len(tokens) and tokens[k].text in modifiers:
         k += 1
     return k + 1 if k < len(tokens) and tokens[k].text in nouns else None
+
+
+REGIONAL_ROLES = frozenset({"Governor", "Regent", "Mayor"})  # titles followed by the region they govern
+
+
+def office_holder_after(tokens: list[Token], items: list[_Item], name_index: int, role: str,
+                        title_end: int) -> _Item | None:
+    """"Bupati Tanjung Bening, Rudi Hartono", "the Mayor of Springfield, John Smith,": after a
+    regional title the name is the region and the person follows in apposition (closed by a comma,
+    a stop or the end, not a list: "Governor Smith, John Doe and others"). Returns the person's item
+    (a full name or a known person)."""
+    if role not in REGIONAL_ROLES or name_index + 1 >= len(items):
+        return None
+    region, person = items[name_index], items[name_index + 1]
+    if (region.kind != "name" or region.end >= len(tokens) or tokens[region.end].text != ","
+            or person.start != region.end + 1
+            or not (region.start == title_end or (region.start == title_end + 1 and tokens[title_end].lower == "of"))):
+        return None
+    if person.end < len(tokens) and tokens[person.end].text not in (",", ".", ";", ")"):
+        return None
+    if person.kind == "name" and person.end - person.start >= 2:
+        return person
+    return person if person.kind == "entry" and person.entry.kind == "person" else None

@@ -130,6 +130,8 @@ def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: 
         kinds = {m.actor.kind for m in inside if isinstance(m, ActorMention)}
         if "person" in kinds and len(kinds) > 1:
             continue  # the tagger ran an organisation and a person together ("TPNPB Yonas Wenda")
+        if label == "PER" and any(isinstance(m, ActorMention) and m.actor.kind == "person" for m in around):
+            continue  # a person's mention holds no second person ("Bupati Tanjung Bening" is Rudi Hartono)
         name = text[start_char:end_char]
         entry = gaz.lookup_any_case([t.text for t in tokens[first:end]])
         if entry is None and not inside and _only_country_words(tokens[first:end], gaz):

@@ -202,3 +202,19 @@ def test_an_institution_word_before_a_person_is_not_a_regional_office():
     text = "Kepala Kejaksaan Tinggi Budi Santoso memeriksa tiga saksi."
     found = find_actors(text, "id", [(0, len(text))])
     assert not any(m.text.endswith("Budi Santoso") and m.actor.kind == "organization" for m in found.actors)
+
+
+@pytest.mark.parametrize("lang, text, mentions", [
+    ("id", "KPK resmi menahan Bupati Tanjung Bening, Rudi Hartono, kemarin.", ["Bupati Tanjung Bening", "Rudi Hartono"]),
+    ("en", "Police detained the Mayor of Springfield, John Smith, on Monday.", ["Mayor of Springfield", "John Smith"]),
+])
+def test_a_regional_title_and_the_name_after_it_are_one_person(lang, text, mentions):
+    found = find_actors(text, lang, [(0, len(text))])
+    keys = {m.text: m.actor.key for m in found.actors if m.actor.kind == "person"}
+    assert list(keys) == mentions and len(set(keys.values())) == 1
+
+
+def test_a_list_after_a_title_is_not_an_apposition():
+    text = "Governor Smith, John Doe and others met."
+    found = find_actors(text, "en", [(0, len(text))])
+    assert len({m.actor.key for m in found.actors if m.actor.kind == "person"}) == 2

@@ -68,3 +68,11 @@ def test_a_vow_to_help_stays_a_promise(lang, text):
 ])
 def test_a_promise_of_a_product_is_no_threat(lang, text):
     assert "THREATEN" not in [e[0] for e in events(text, lang)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Sudan's army vows retaliation."),
+    ("id", "Militer Sudan bersumpah akan membalas."),
+])
+def test_a_vow_of_retaliation_is_a_threat(lang, text):
+    assert "THREATEN" in [e[0] for e in events(text, lang)]
