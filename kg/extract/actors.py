@@ -21,7 +21,7 @@ from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.geonames import city, geonames_id, in_place_context
 from kg.extract.institutions import foreign_institution, office_holder_after, org_noun_after, owned_by_adjective
 from kg.extract.mentions import (_only_country_words, _reconcile, _resolve_country_anaphora, _split_names,
-                                 regional_office, resolve_pairs)
+                                 hyphen_pairs, regional_office, resolve_pairs)
 from kg.extract.names import actor_for, label_of, tagged_spans
 from kg.extract.nominals import (ethnic_group, mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
                                  resolve_partial_countries, resolve_titled_persons)
@@ -59,6 +59,7 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
                  bool(load(lang, "grammar").get("country_before_noun")), lang)
         if tagged:
             _reconcile(index, tokens, tagged, text, found, gaz)
+        hyphen_pairs(tokens, index, gaz, found)
     resolve_nominals(found, text, place_words, gaz, frozenset(load(lang, "grammar")["roles"]["coordinators"]))
     resolve_partial_countries(found, found.partial)
     _resolve_country_anaphora(text, lang, spans, found)

@@ -104,6 +104,33 @@ def regional_office(item: _Item, tagged: list, tokens: list[Token] | None, org_h
     return len(inner) == 1 and inner[0][2] == "LOC" and inner[0][1] == item.end and inner[0][0] > item.start + 1
 
 
+def hyphen_pairs(tokens: list[Token], index: int, gaz: Gazetteer, found: Found) -> None:
+    """"hubungan Rusia-Korea Utara", "personel gabungan TNI-Polri": each known name joined by a hyphen
+    is a mention of its own (listed, kept out of event roles: the pair describes a relation or a
+    joint force, not who acts)."""
+    for k, token in enumerate(tokens):
+        if "-" not in token.text or not token.text[:1].isupper():
+            continue
+        left, right = token.text.split("-", 1)
+        if not right[:1].isupper():
+            continue
+        parts = [(token.start, left, [left])]
+        words = [right]
+        for later in tokens[k + 1:k + 3]:  # "Korea Utara": the right part may go on past the token
+            if gaz.names.get(tuple(words + [later.text])):
+                words.append(later.text)
+        parts.append((token.start + len(left) + 1, " ".join(words), words))
+        for start, surface, key in parts:
+            entry = gaz.names.get(tuple(key))
+            end = start + len(surface)
+            if entry is None or entry.kind not in ("country", "organization", "place") or any(
+                    m.start < end and start < m.end for m in found.actors + found.places):
+                continue
+            mention = ActorMention(start, end, surface, _actor_from_entry(entry, as_state=True), index)
+            mention.inner = True  # type: ignore[attr-defined]
+            found.actors.append(mention)
+
+
 def _only_country_words(tokens: list[Token], gaz: Gazetteer) -> bool:
     words = _country_words(gaz)
     return all(part in words for t in tokens for part in t.lower.split("-") if part)

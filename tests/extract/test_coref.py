@@ -218,3 +218,15 @@ def test_a_list_after_a_title_is_not_an_apposition():
     text = "Governor Smith, John Doe and others met."
     found = find_actors(text, "en", [(0, len(text))])
     assert len({m.actor.key for m in found.actors if m.actor.kind == "person"}) == 2
+
+
+@pytest.mark.parametrize("lang, text, parts", [
+    ("id", "Hubungan Rusia-Korea Utara semakin erat.", [("Rusia", "RUS"), ("Korea Utara", "PRK")]),
+    ("id", "Sekitar 5.000 personel gabungan TNI-Polri dikerahkan.", [("TNI", "IDN"), ("Polri", "IDN")]),
+    ("en", "Russia-Ukraine talks resumed in Istanbul.", [("Russia", "RUS"), ("Ukraine", "UKR")]),
+])
+def test_names_joined_by_a_hyphen_are_each_a_mention(lang, text, parts):
+    found = find_actors(text, lang, [(0, len(text))])
+    got = [(m.text, m.actor.country) for m in found.actors]
+    assert all(part in got for part in parts)
+    assert all(text[m.start:m.end] == m.text for m in found.actors)
