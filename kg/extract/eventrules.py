@@ -4,6 +4,8 @@
   "French and Egyptian warships launched war games".
 - A warning about what someone will (not) do is a threat by whoever warns: "Cairo's security chief
   warned that police will no longer tolerate rallies" (THREATEN).
+- An actor announcing its own future action makes a promise (AGREE) or a threat (THREATEN), and
+  so does a conditional hostile possibility ("may halt mediation if ...").
 
 >>> from kg.api import extract_text
 >>> record = extract_text("French and Egyptian warships launched war games on Monday.", lang="en",
@@ -46,3 +48,25 @@ def warning(tokens: list[Token], text: str, sentence: int, speakers: list[Actor]
     target = targets[:1] or later[:1]
     return Event(sentence=sentence, trigger=Span(verb.start, verb.end), trigger_text=text[verb.start:verb.end],
                  type="THREATEN", source=list(speakers), target=target, according_to=list(speakers))
+
+
+def commitments(events: list[Event], speakers: list[Actor], tokens: list[Token], g: EventGrammar) -> list[Event]:
+    """An actor announcing its own future action (or a future action stated without attribution,
+    "Turkey will allow ...") makes a promise (AGREE) or, when the action is hostile or
+    conditional, a threat (THREATEN): PLOVER codes the announcement itself."""
+    out = []
+    conditional = any(t.lower in g.conditional for t in tokens)
+    for event in events:
+        if not event.source or event.type in ("AGREE", "THREATEN", "MOBILIZE"):
+            continue
+        if event.modality != "future" and not (event.modality == "hypothetical" and conditional
+                                               and event.type in HOSTILE):
+            continue  # "may halt mediation if ...": a conditional threat
+        if speakers and not set(event.source) <= set(speakers):
+            continue  # someone else's announcement of it ("Zakharova said Lavrov will visit")
+        kind = "THREATEN" if event.type in HOSTILE or (conditional and event.type != "CONSULT") else "AGREE"
+        out.append(Event(sentence=event.sentence, trigger=event.trigger, trigger_text=event.trigger_text, type=kind,
+                         source=list(event.source), target=list(event.target), date=event.date,
+                         date_mention=event.date_mention, latest_bound=event.latest_bound,
+                         according_to=list(event.according_to)))
+    return out

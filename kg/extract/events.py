@@ -13,7 +13,7 @@ import datetime as dt
 
 from kg.extract.eventgrammar import QUOTES, EventGrammar, grammar
 from kg.extract.timevalues import calendar_precision
-from kg.extract.eventrules import HOSTILE, joint_exercises, warning
+from kg.extract.eventrules import commitments, joint_exercises, warning
 from kg.extract.roles import (_clause, _roles, target_from_following_place, target_from_place, two_sides,
                              elided_subject, unidentified_attackers, with_represented_bodies)
 from kg.extract.triggers import Trigger, find_triggers
@@ -119,7 +119,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         demand = _reported_demand(sentence, tokens, in_sentence, speakers, speech_end, sentence_events, text, g)
         if demand:
             sentence_events.append(demand)
-        sentence_events += _commitments(sentence_events, speakers, tokens, g)
+        sentence_events += commitments(sentence_events, speakers, tokens, g)
         joint_exercises(sentence_events, g)
         threat = warning(tokens, text, sentence.index, speakers, speech_end, in_sentence, sentence_events, g)
         if threat:
@@ -172,28 +172,6 @@ def _pronoun_subject(tokens: list[Token], speech_end: int, begin: int, g: EventG
     return not any(t.lower in g.breaks for t in between) and (
         all(t.lower in g.future or t.lower in g.hypothetical or t.lower == "to" for t in after)
         or not any(t.text[:1].isupper() for t in between))
-
-
-def _commitments(events: list[Event], speakers: list[Actor], tokens: list[Token], g: EventGrammar) -> list[Event]:
-    """An actor announcing its own future action (or a future action stated without attribution,
-    "Turkey will allow ...") makes a promise (AGREE) or, when the action is hostile or
-    conditional, a threat (THREATEN): PLOVER codes the announcement itself."""
-    out = []
-    conditional = any(t.lower in g.conditional for t in tokens)
-    for event in events:
-        if not event.source or event.type in ("AGREE", "THREATEN", "MOBILIZE"):
-            continue
-        if event.modality != "future" and not (event.modality == "hypothetical" and conditional
-                                               and event.type in HOSTILE):
-            continue  # "may halt mediation if ...": a conditional threat
-        if speakers and not set(event.source) <= set(speakers):
-            continue  # someone else's announcement of it ("Zakharova said Lavrov will visit")
-        kind = "THREATEN" if event.type in HOSTILE or (conditional and event.type != "CONSULT") else "AGREE"
-        out.append(Event(sentence=event.sentence, trigger=event.trigger, trigger_text=event.trigger_text, type=kind,
-                         source=list(event.source), target=list(event.target), date=event.date,
-                         date_mention=event.date_mention, latest_bound=event.latest_bound,
-                         according_to=list(event.according_to)))
-    return out
 
 
 def _inside_a_name(tokens: list[Token], trigger: Trigger) -> bool:
