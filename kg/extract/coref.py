@@ -128,31 +128,54 @@ def resolve_represented_bodies(found: Found, text: str) -> None:
 def join_acronyms(found: Found, text: str, spans: list[tuple[int, int]]) -> None:
     """"Bursa Efek Indonesia (BEI)", "Post Office Travel Money (POTM)": a name with its short form in
     brackets right after it is one mention, and the short form alone later in the document is
-    the same actor. People's nicknames in brackets ("Joko Widodo (Jokowi)") stay separate."""
-    aliases: dict[str, Actor] = {}
+    the same actor. The short form names the actor only when it is a known one ("Badan Kesehatan
+    Dunia (WHO)"). After a person, a bracket is a label ("Puan Maharani (PDIP)", "Joko Widodo
+    (Jokowi)") and stays apart, unless it spells the name's initials (then the "person" was an
+    organisation's name). A short form given to two different names resolves nothing later."""
+    aliases: dict[str, Actor | None] = {}
     for mention in sorted(found.actors + found.places, key=lambda m: m.start):
         match = _ACRONYM_AFTER.match(text, mention.end)
-        if match is None or (not match.group(1).isupper() and (
-                isinstance(mention, PlaceMention) or mention.actor.kind == "person")):
+        if match is None:
+            continue
+        short_form = match.group(1)
+        person = isinstance(mention, ActorMention) and mention.actor.kind == "person"
+        if not short_form.isupper() and (isinstance(mention, PlaceMention) or person):
             continue  # "Khanty-Mansiysk (Siberia)", "Joko Widodo (Jokowi)": a gloss, not a short form
+        if person and not _initials_of(short_form, mention.text):
+            for label in (m for m in found.actors if (m.start, m.end) == match.span(1)):
+                label.inner = True  # type: ignore[attr-defined]  # "Puan Maharani (PDIP)": a label, not a subject
+            continue
         inner = [m for m in found.actors + found.places if (m.start, m.end) == match.span(1)]
         for m in inner:
             (found.places if isinstance(m, PlaceMention) else found.actors).remove(m)
+        name = mention.text
         mention.end, mention.text = match.end(), text[mention.start:match.end()]
         if isinstance(mention, PlaceMention):
             continue
         own, short = mention.actor, inner[0].actor if inner and isinstance(inner[0], ActorMention) else None
-        if short is not None and short.kind != "person" and not (own.wikidata or own.country):
+        if (short is not None and short.kind != "person" and (short.wikidata or short.country)
+                and not (own.wikidata or own.country)):
             mention.actor = short  # "Badan Kesehatan Dunia (WHO)": the known short form names it
-        elif own.kind == "person":  # an all-capital short form makes a run of names an organisation
-            mention.actor = actor_for(mention.text[:match.start() - mention.start], "ORG")  # type: ignore[assignment]
-        aliases[match.group(1)] = mention.actor
+        elif person:  # "Post Office Travel Money (POTM)": a run of names was an organisation's
+            mention.actor = actor_for(name, "ORG")  # type: ignore[assignment]
+        known = aliases.get(short_form, mention.actor)
+        aliases[short_form] = mention.actor if known == mention.actor else None  # two courts, one "(PN)"
     for mention in found.actors:
-        if mention.text in aliases and mention.actor.kind != "person":
-            mention.actor = aliases[mention.text]
+        alias = aliases.get(mention.text)
+        if alias is not None and mention.actor.kind != "person":
+            mention.actor = alias
     taken = [(m.start, m.end) for m in found.actors + found.places]
     for short, actor in aliases.items():  # the short form alone, where nothing else was recognised
+        if actor is None:
+            continue
         for match in re.finditer(rf"(?<![\w(]){re.escape(short)}(?![\w)])", text):
             if not any(s < match.end() and match.start() < e for s, e in taken):
                 index = next((i for i, (a, b) in enumerate(spans) if a <= match.start() < b), -1)
                 found.actors.append(ActorMention(match.start(), match.end(), short, actor, index))
+
+
+def _initials_of(short: str, name: str) -> bool:
+    """Does ``short`` spell the initials of ``name``'s capitalised words ("POTM", "Post Office
+    Travel Money")?"""
+    initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+    return len(short) >= 2 and short == initials

@@ -34,17 +34,36 @@ def joint_exercises(events: list[Event], g: EventGrammar) -> None:
 
 def warning(tokens: list[Token], text: str, sentence: int, speakers: list[Actor], speech_end: int | None,
             actors: list[ActorMention], events: list[Event], g: EventGrammar) -> Event | None:
-    """THREATEN by the speaker of "warned that ... will/will not ..." (a future in the report)."""
-    if speech_end is None or not speakers or any(e.type == "THREATEN" for e in events):
+    """THREATEN by the speaker of "warned that ... will/will not ...": a hostile act in the report that
+    the speaker's side (or no one named) will or will not do, or a report whose subject is the
+    speaker's own side ("Farahani warned that Iran could close the Strait of Hormuz if ...")."""
+    if any(e.type == "THREATEN" for e in events):
         return None
-    verb = next((t for t in tokens if t.end == speech_end), None)
-    if verb is None or verb.lower not in g.warning_verbs:
+    verb = next((t for t in tokens if t.lower in g.warning_verbs), None)
+    if verb is None:
         return None
-    report = [t for t in tokens if t.start >= speech_end]
-    if not any(t.lower in g.future for t in report):
+    if speech_end != verb.end or not speakers:  # no frame was read (no event after the verb): its subject
+        before = [m for m in actors if m.end <= verb.start]
+        speakers = [before[-1].actor] if before else []
+        speech_end = verb.end
+    if not speakers:
         return None
-    targets = [m.actor for m in actors if m.start >= speech_end and m.actor not in speakers]
-    later = [a for e in events for a in e.target + e.source if a not in speakers]
+    report = {t.lower for t in tokens if t.start >= speech_end}
+    if not (report & g.future or (report & g.hypothetical and report & g.conditional)):
+        return None  # "... will ...", "... could ... if ...": something yet to come
+    mine = {a.country for a in speakers if a.country} | {a.key for a in speakers}
+    mine |= {m.actor.country for m in actors if m.end <= verb.start and m.actor.country}  # "Iran's navy commander, X,"
+    after = [m for m in actors if m.start >= speech_end]
+    subject = min(after, key=lambda m: m.start) if after else None
+    own_subject = subject is not None and (subject.actor.key in mine or subject.actor.country in mine) and len(
+        [t for t in tokens if speech_end <= t.start < subject.start]) <= 4  # "warned last week that Iran could ..."
+    if not own_subject and not any(
+            e.type in HOSTILE and e.trigger.start >= speech_end
+            and (not e.source or any(a.key in mine or a.country in mine for a in e.source)) for e in events):
+        return None  # "Germany warned that Russia will attack", "the IMF warned inflation will rise": no threat of theirs
+    targets = [m.actor for m in actors if m.start >= speech_end and m.actor not in speakers
+               and m.actor.country not in mine]
+    later = [a for e in events for a in e.target + e.source if a not in speakers and a.country not in mine]
     target = targets[:1] or later[:1]
     return Event(sentence=sentence, trigger=Span(verb.start, verb.end), trigger_text=text[verb.start:verb.end],
                  type="THREATEN", source=list(speakers), target=target, according_to=list(speakers))
@@ -70,3 +89,24 @@ def commitments(events: list[Event], speakers: list[Actor], tokens: list[Token],
                          date_mention=event.date_mention, latest_bound=event.latest_bound,
                          according_to=list(event.according_to)))
     return out
+
+
+def vow_to_fight(tokens: list[Token], text: str, sentence: int, actors: list[ActorMention], events: list[Event],
+                 g: EventGrammar) -> Event | None:
+    """"Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's
+    border": a vow to fight someone named is a threat to them; "vowed to fight poverty" is not."""
+    if any(e.type == "THREATEN" for e in events):
+        return None
+    for i, token in enumerate(tokens):
+        if token.lower not in g.promise_verbs:
+            continue
+        fight = next((t for t in tokens[i + 1:i + 4] if t.lower in g.fight_words), None)
+        if fight is None:
+            continue
+        before = [m for m in actors if m.end <= token.start]
+        after = [m for m in actors if m.start >= fight.end and (not before or m.actor != before[-1].actor)]
+        if before and after:
+            return Event(sentence=sentence, trigger=Span(token.start, fight.end),
+                         trigger_text=text[token.start:fight.end], type="THREATEN",
+                         source=[before[-1].actor], target=[after[0].actor])
+    return None

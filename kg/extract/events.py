@@ -13,7 +13,7 @@ import datetime as dt
 
 from kg.extract.eventgrammar import QUOTES, EventGrammar, grammar
 from kg.extract.timevalues import calendar_precision
-from kg.extract.eventrules import commitments, joint_exercises, warning
+from kg.extract.eventrules import commitments, joint_exercises, vow_to_fight, warning
 from kg.extract.roles import (_clause, _roles, target_from_following_place, target_from_place, two_sides,
                              elided_subject, unidentified_attackers, with_represented_bodies)
 from kg.extract.triggers import Trigger, find_triggers
@@ -122,16 +122,26 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         sentence_events += commitments(sentence_events, speakers, tokens, g)
         joint_exercises(sentence_events, g)
         threat = warning(tokens, text, sentence.index, speakers, speech_end, in_sentence, sentence_events, g)
-        if threat:
+        if threat:  # dated by a time in its own frame: "warned last week that ..."
+            frame_times = [t for t in times if t.sentence == sentence.index and t.type == "DATE"
+                           and t.end <= threat.trigger.end + 40 and t.start >= sentence.start
+                           and not any(w.lower in g.breaks for w in tokens if threat.trigger.end <= w.start < t.start)]
+            if frame_times:
+                best = min(frame_times, key=lambda t: abs(t.start - threat.trigger.end))
+                threat.date, threat.date_mention = calendar_precision(best.value), best
             sentence_events.append(threat)
+        vow = vow_to_fight(tokens, text, sentence.index, in_sentence, sentence_events, g)
+        if vow:
+            sentence_events.append(vow)
         sentence_events = _collapse(sentence_events)
         _attach_quantities(sentence_events, [q for q in quantities if q.start >= (speech_end or 0)], sentence)
+        for event in sentence_events:
+            unidentified_attackers(event, actors, tokens, g)
         events.extend(sentence_events)
     for event in events:
         if event.date is None and published and event.modality in ("asserted", "negated"):
             event.latest_bound = published
         target_from_place(event)
-        unidentified_attackers(event, actors)
     return events
 
 

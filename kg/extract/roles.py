@@ -242,20 +242,26 @@ def elided_subject(tokens: list[Token], trigger: Trigger, actors: list[ActorMent
     return [subject[0].actor] if subject else []
 
 
-def unidentified_attackers(event: Event, mentions: list[ActorMention]) -> None:
-    """Violence told with no perpetrator ("a roadside bombing near the town of Samarra killed one
-    U.S. soldier") is ascribed, as ACLED and PLOVER coders do, to an unidentified armed group of
-    the state where it happened: "Unidentified Armed Group (Iraq)". Only when nothing but victims
-    is named before the trigger ("Warplanes bombed ..." names an attacker, if not whose); the actor
-    is implied (no mention of its own)."""
+def unidentified_attackers(event: Event, mentions: list[ActorMention], tokens: list[Token], g: EventGrammar) -> None:
+    """A bombing, blast or ambush told with no perpetrator ("a roadside bombing near the town of
+    Samarra killed one U.S. soldier") is ascribed, as ACLED and PLOVER code it, to an unidentified
+    armed group of the state where it happened: "Unidentified Armed Group (Iraq)" (one node per
+    state). Not for other deaths (earthquakes, fires, crime), not when an agent follows ("... was
+    claimed by al-Shabaab"), not when anything but victims is named before the trigger or the
+    state itself is hit on its own soil; the actor is implied (no mention of its own)."""
     if event.type != "ASSAULT" or event.source or event.modality != "asserted" or event.place is None:
         return
     code = event.place.country
+    words = {t.lower for t in tokens}
+    if not code or not words & g.attack_words or any(
+            t.lower in g.agents for t in tokens if t.start >= event.trigger.end):
+        return
     others = [m for m in mentions if m.sentence == event.sentence and m.start < event.trigger.end  # "Warplanes bombed"
               and m.actor not in event.target and m.actor.kind != "person"
               and not (m.actor.kind == "country" and m.actor.country == code)]
-    if not code or others or any(a.kind == "country" and a.country == code for a in event.target):
-        return  # an attack on the state on its own soil may come from abroad ("Warplanes bombed ... near Kursk")
+    subject = [t for t in tokens if t.end <= event.trigger.start and t.lower in g.attacker_nouns]
+    if others or subject or any(a.kind == "country" and a.country == code for a in event.target):
+        return  # an attacker is named, if not whose; or the state hit on its soil may be hit from abroad
     name = f"Unidentified Armed Group ({country_actor(code).name})"
     event.source = [Actor(f"group-{code.lower()}-unidentified-armed-group", name, "group", code, None, None,
                           "armed_group")]

@@ -76,3 +76,30 @@ def test_a_promise_of_a_product_is_no_threat(lang, text):
 ])
 def test_a_vow_of_retaliation_is_a_threat(lang, text):
     assert "THREATEN" in [e[0] for e in events(text, lang)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Germany warned that Russia will attack Poland."),  # someone else's attack: a report, not a threat
+    ("en", "The IMF warned that inflation will rise next year."),
+    ("id", "Menteri memperingatkan bahwa harga beras akan naik."),
+])
+def test_a_warning_about_others_or_prices_is_no_threat(lang, text):
+    assert "THREATEN" not in [e[0] for e in events(text, lang)]
+
+
+def test_a_warning_that_ones_own_side_could_act_is_a_dated_threat():
+    record = extract_text("Iran's navy commander, Rear Admiral Hossein Farahani, warned last week that Iran could "
+                          "close the Strait of Hormuz if its oil exports were blocked.", lang="en",
+                          published="2025-11-20")
+    (threat,) = [e for e in record["events"] if e["type"] == "THREATEN"]
+    assert threat["date"]["value"] == "2025-11" and "Iran" not in [a["name"] for a in threat["target"]]
+
+
+@pytest.mark.parametrize("lang, text, threat", [
+    ("en", "Ethnic Albanians have sworn to fight until they gain control of villages near Macedonia's border.", True),
+    ("id", "Etnis Albania bersumpah akan berperang sampai menguasai desa-desa di dekat perbatasan Makedonia.", True),
+    ("en", "Obama vowed to fight poverty.", False),
+    ("id", "Presiden berjanji akan memerangi korupsi.", False),
+])
+def test_a_vow_to_fight_is_a_threat_only_against_someone_named(lang, text, threat):
+    assert ("THREATEN" in [e[0] for e in events(text, lang)]) == threat
