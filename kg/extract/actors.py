@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import simplemma
+
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
 from kg.extract.actorwords import (_connectors, _ethnic_words, _function_words, _head_word_label, _head_words,
                                   _honorifics, _not_names, _org_nouns, _particles, _verb_words)
@@ -66,7 +68,7 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     join_acronyms(found, text, spans)
     resolve_appositions(found, text)
     resolve_represented_bodies(found, text)
-    resolve_titled_persons(found)
+    resolve_titled_persons(found, gaz)
     resolve_titles(found)
     resolve_pairs(text, lang, spans, found)
     date_roles(found, gaz, published)
@@ -108,7 +110,8 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
             j = i + 1
             while j < len(tokens) and (
                 (tokens[j].text[:1].isupper() and tokens[j].text not in not_names
-                 and (_name_continues(tokens, j, gaz) or tokens[i].text in orgs))
+                 and (_name_continues(tokens, j, gaz) or (tokens[i].text in orgs
+                                                         and not any(t.lower in connectors for t in tokens[i:j]))))
                 or (tokens[j].lower in particles and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper())
                 or (tokens[j].lower in connectors and tokens[j - 1].text in heads and j + 1 < len(tokens)
                     and tokens[j + 1].text[:1].isupper() and tokens[j + 1].text not in not_names
@@ -129,7 +132,8 @@ def _first_name_of_another(tokens: list[Token], hit: _Item, gaz: Gazetteer, not_
         return False
     following = tokens[hit.end].text
     return (following[:1].isupper() and following.isalpha() and following not in not_names
-            and _longest(tokens, hit.end, gaz) is None)
+            and _longest(tokens, hit.end, gaz) is None and not is_title_case(tokens)
+            and not simplemma.is_known(following.lower(), lang="en"))  # "Putin Regime", "Trump Tower"
 
 
 def _name_continues(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:

@@ -97,8 +97,14 @@ def _merge_same_names(found: Found) -> None:
             mention.actor = richest[mention.actor.name]
 
 
+NATIONAL_ROLES = frozenset({"President", "Vice President", "Prime Minister", "King", "Queen", "Chancellor", "Leader",
+                            "Minister", "Minister of Foreign Affairs", "Minister of Defence", "Minister of Finance",
+                            "Minister of Home Affairs", "Governor", "Mayor", "Regent", "Senator"})
+
+
 def _international(actor: Actor) -> bool:
-    return actor.kind == "organization" and actor.country is None and (actor.sector or "igo") in INTERNATIONAL_SECTORS
+    """A known international or non-governmental body (its gazetteer sector says so)."""
+    return actor.kind == "organization" and actor.country is None and actor.sector in INTERNATIONAL_SECTORS
 
 
 def resolve_represented_bodies(found: Found, text: str) -> None:
@@ -113,7 +119,7 @@ def resolve_represented_bodies(found: Found, text: str) -> None:
         bodies = [m for m in mentions if _international(m.actor)]
         if not bodies:
             continue
-        for person in (m for m in mentions if m.actor.kind == "person"):
+        for person in (m for m in mentions if m.actor.kind == "person" and m.actor.role not in NATIONAL_ROLES):
             for body in bodies:
                 if body.end <= person.start:
                     gap = text[body.end:person.start]
@@ -141,6 +147,9 @@ def join_acronyms(found: Found, text: str, spans: list[tuple[int, int]]) -> None
         person = isinstance(mention, ActorMention) and mention.actor.kind == "person"
         if not short_form.isupper() and (isinstance(mention, PlaceMention) or person):
             continue  # "Khanty-Mansiysk (Siberia)", "Joko Widodo (Jokowi)": a gloss, not a short form
+        state = isinstance(mention, PlaceMention) or mention.actor.kind == "country"
+        if state and not _initials_of(short_form, mention.text):
+            continue  # "... Independence of Angola (UNITA)": the short form of a longer name
         if person and not _initials_of(short_form, mention.text):
             for label in (m for m in found.actors if (m.start, m.end) == match.span(1)):
                 label.inner = True  # type: ignore[attr-defined]  # "Puan Maharani (PDIP)": a label, not a subject

@@ -26,10 +26,9 @@ def joint_exercises(events: list[Event], g: EventGrammar) -> None:
     for event in events:
         words = set(event.trigger_text.lower().split())
         countries = {a.country for a in event.source if a.country}
-        if event.type == "MOBILIZE" and words & g.exercises and len(countries) >= 2:
+        if event.type in ("MOBILIZE", "COOPERATE") and words & g.exercises and len(countries) >= 2:
             event.type, event.mode = "COOPERATE", None
-            if not event.target:
-                event.target = list(event.source)
+            event.target = list(event.source)  # the participants, not where they exercise
 
 
 def warning(tokens: list[Token], text: str, sentence: int, speakers: list[Actor], speech_end: int | None,

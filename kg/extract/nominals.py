@@ -19,13 +19,13 @@ from collections import Counter
 from dataclasses import replace
 
 from kg.extract.actornodes import Found, _country_name, country_actor
-from kg.extract.gazetteer import Gazetteer, Marker, slug
+from kg.extract.gazetteer import Gazetteer, Marker, same_office, slug
 from kg.model import Actor, ActorMention, PlaceMention, Token
 
 NOMINAL_KINDS = ("group", "institution")
 DOMESTIC_SECTORS = frozenset({"government", "military", "police", "legislature", "judiciary"})
 DOMESTIC_BODIES = frozenset({"party", "parliament", "court", "police", "army", "government", "ministry", "assembly",
-                             "coalition", "movement", "front",
+                             "coalition",
                              "partai", "parlemen", "pengadilan", "polisi", "kementerian"})
 DOMINANT_SHARE = 0.6
 
@@ -99,7 +99,20 @@ def ethnic_group(tokens: list[Token], first: int, end: int, code: str, gaz: Gaze
     return None
 
 
-def resolve_titled_persons(found: Found) -> None:
+def _office_exists(role: str, country: str, gaz: Gazetteer | None) -> bool:
+    """Could a ``role`` holder belong to ``country``? Not a "Prime Minister" of a state whose known
+    office holders never held that office (the United States); yes when nothing is known."""
+    if gaz is None:
+        return True
+    offices: dict[str, set[str]] = {}
+    for entry in gaz.by_key.values():
+        if entry.country:
+            offices.setdefault(entry.country, set()).update(r[0] for r in entry.roles)
+    held_anywhere = any(same_office(r, role) for held in offices.values() for r in held)
+    return not held_anywhere or country not in offices or any(same_office(r, role) for r in offices[country])
+
+
+def resolve_titled_persons(found: Found, gaz: Gazetteer | None = None) -> None:
     """An official with a domestic title and no stated nationality ("President Dos Santos",
     "Lt. Gen. Prosper Avril resigned ... Haiti's elections"), or an unknown party, court or
     parliament, belongs to the state the document is clearly about (by its states, organisations and places: another person's nationality says
@@ -111,7 +124,8 @@ def resolve_titled_persons(found: Found) -> None:
     for mention in found.actors:
         actor = mention.actor
         if (actor.kind == "person" and actor.role and actor.sector in DOMESTIC_SECTORS and actor.country is None
-                and actor.wikidata is None and getattr(mention, "acting_for", None) is None):
+                and actor.wikidata is None and getattr(mention, "acting_for", None) is None
+                and _office_exists(actor.role, country, gaz)):
             mention.actor = replace(actor, country=country)
         elif (actor.kind == "organization" and actor.key.startswith("organization-xx-")
               and actor.name.split()[-1].lower() in DOMESTIC_BODIES):  # "the Umma party" in an Algerian story

@@ -230,3 +230,43 @@ def test_names_joined_by_a_hyphen_are_each_a_mention(lang, text, parts):
     got = [(m.text, m.actor.country) for m in found.actors]
     assert all(part in got for part in parts)
     assert all(text[m.start:m.end] == m.text for m in found.actors)
+
+
+@pytest.mark.parametrize("lang, text, name, country", [
+    ("en", "The United States and the U.S. Congress met. Prime Minister Ali Hassan spoke in Washington.",
+     "Ali Hassan", None),  # the United States has no prime minister
+    ("en", "Lt. Gen. Prosper Avril resigned yesterday to allow Haiti's first democratic elections to take place.",
+     "Prosper Avril", "HTI"),
+])
+def test_an_official_takes_the_documents_state_only_if_it_has_that_office(lang, text, name, country):
+    assert persons(text, lang)[name] == (name, country)
+
+
+@pytest.mark.parametrize("lang, text, body", [
+    ("en", "Speaking at the UN President Biden said Russia must withdraw.", "United Nations"),
+    ("en", "The Council of Ministers Chairman Ali Hassan attacked the plan.", "Council of Ministers"),
+])
+def test_a_national_office_or_an_unknown_body_is_not_acted_for(lang, text, body):
+    record = extract_text(text, lang=lang, published="2025-07-12")
+    assert body not in [a["name"] for e in record["events"] for a in e["source"]]
+
+
+@pytest.mark.parametrize("lang, text, forbidden", [
+    ("en", "Ketua DPR Puan Maharani (PDIP) spoke.", "organization"),
+    ("en", "National Union for the Total Independence of Angola (UNITA) fighters attacked.", None),
+])
+def test_brackets_after_people_and_states_are_not_their_short_forms(lang, text, forbidden):
+    found = find_actors(text, lang, [(0, len(text))])
+    if forbidden:
+        assert all(not (m.text.startswith("Puan") and m.actor.kind == forbidden) for m in found.actors)
+    else:
+        assert "Angola (UNITA)" not in [m.text for m in found.actors]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Putin Regime arrested dissidents."),
+    ("en", "When Putin Said No To The West"),
+])
+def test_a_known_name_before_a_common_word_keeps_its_person(lang, text):
+    found = find_actors(text, lang, [(0, len(text))])
+    assert "Vladimir Putin" in [m.actor.name for m in found.actors]
