@@ -97,9 +97,7 @@ def _merge_same_names(found: Found) -> None:
             mention.actor = richest[mention.actor.name]
 
 
-NATIONAL_ROLES = frozenset({"President", "Vice President", "Prime Minister", "King", "Queen", "Chancellor", "Leader",
-                            "Minister", "Minister of Foreign Affairs", "Minister of Defence", "Minister of Finance",
-                            "Minister of Home Affairs", "Governor", "Mayor", "Regent", "Senator"})
+_PLACED = re.compile(r"\b(?:at|to|in|from|with|before|di|ke|dari|kepada|dengan|dalam)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
 def _international(actor: Actor) -> bool:
@@ -119,8 +117,10 @@ def resolve_represented_bodies(found: Found, text: str) -> None:
         bodies = [m for m in mentions if _international(m.actor)]
         if not bodies:
             continue
-        for person in (m for m in mentions if m.actor.kind == "person" and m.actor.role not in NATIONAL_ROLES):
+        for person in (m for m in mentions if m.actor.kind == "person"):
             for body in bodies:
+                if _PLACED.search(text, max(0, body.start - 12), body.start):
+                    continue  # "Speaking at the UN President Biden said ...": where, not whom for
                 if body.end <= person.start:
                     gap = text[body.end:person.start]
                     fits = not gap.strip() or (_TITLE_GAP.match(gap) and person.actor.role is not None)

@@ -46,6 +46,7 @@ class EventGrammar:
     warning_verbs: frozenset[str] = frozenset()  # "warned that ... will": a threat
     promise_verbs: frozenset[str] = frozenset()  # "vowed to attack": a threat, not a promise
     fight_words: frozenset[str] = frozenset()  # "vowed to fight X": a threat when X is named
+    blocking_verbs: frozenset[str] = frozenset()  # "blocked the road": a protest only by people
     attack_words: frozenset[str] = frozenset()  # "bombing", "ledakan": violence someone did, even unnamed
     attacker_nouns: frozenset[str] = frozenset()  # "warplanes", "soldiers": an attacker named without a country
 
@@ -69,7 +70,8 @@ def grammar(lang: str) -> EventGrammar:
         words(g.get("subject_pronouns")), words(g.get("person_pronouns")), words(g.get("conditional_markers")),
         re.compile(g.get("nominal_trigger") or "^$"), words(r.get("between")), not g.get("country_before_noun"),
         words(r.get("stative_participles")), words(g.get("exercise_words")), words(a.get("warning_verbs")),
-        words(g.get("promise_verbs")), words(g.get("fight_words")), words(g.get("attack_words")),
+        words(g.get("promise_verbs")), words(g.get("fight_words")), words(g.get("blocking_verbs")),
+        words(g.get("attack_words")),
         words(g.get("attacker_nouns")),
     )
 

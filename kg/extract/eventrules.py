@@ -31,6 +31,34 @@ def joint_exercises(events: list[Event], g: EventGrammar) -> None:
             event.target = list(event.source)  # the participants, not where they exercise
 
 
+STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "legislature", "judiciary"})
+
+
+def objects_with_counterparts(events: list[Event], mentions: list[ActorMention], g: EventGrammar) -> list[Event]:
+    """Events read from a verb and its object stand only with the parties the codebook means:
+    cutting aid or supplies (SANCTION) is done by a state or an international body to someone
+    ("the central bank cut loans to small businesses" is no sanction); blocking a road is a protest
+    by people ("a landslide blocked the road" is no event) and, by police or troops, a restriction
+    (COERCE)."""
+    kept = []
+    for event in events:
+        blocking = event.trigger_text.split()[0].lower() in g.blocking_verbs
+        read_from_object = getattr(event, "by_object", False) or len(event.trigger_text.split()) > 1
+        if read_from_object and event.type == "SANCTION" and event.mode == "discontinue" and not event.target \
+                and not any(a.kind == "country" or a.sector in STATE_SECTORS | {"igo"} for a in event.source):
+            continue  # "the factory reduced supplies": no one sanctions anyone
+        if getattr(event, "by_object", False) or blocking:
+            if event.type == "PROTEST" and blocking:
+                people = [m for m in mentions if m.sentence == event.sentence and m.end <= event.trigger.start
+                          and m.actor.kind in ("group", "organization", "person")]
+                if not event.source and not people:
+                    continue  # "a landslide blocked the road"
+                if event.source and all(a.sector in STATE_SECTORS for a in event.source):
+                    event.type, event.mode = "COERCE", "restrict"
+        kept.append(event)
+    return kept
+
+
 def warning(tokens: list[Token], text: str, sentence: int, speakers: list[Actor], speech_end: int | None,
             actors: list[ActorMention], events: list[Event], g: EventGrammar) -> Event | None:
     """THREATEN by the speaker of "warned that ... will/will not ...": a hostile act in the report that

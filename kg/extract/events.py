@@ -13,7 +13,7 @@ import datetime as dt
 
 from kg.extract.eventgrammar import QUOTES, EventGrammar, grammar
 from kg.extract.timevalues import calendar_precision
-from kg.extract.eventrules import commitments, joint_exercises, vow_to_fight, warning
+from kg.extract.eventrules import commitments, joint_exercises, objects_with_counterparts, vow_to_fight, warning
 from kg.extract.roles import (_clause, _roles, target_from_following_place, target_from_place, two_sides,
                              elided_subject, unidentified_attackers, with_represented_bodies)
 from kg.extract.triggers import Trigger, find_triggers
@@ -102,6 +102,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 type=trigger.type, mode=trigger.mode, source=source, target=target,
                 modality=_modality(trigger, tokens, g), according_to=list(speakers),
             )
+            event.by_object = trigger.by_object  # type: ignore[attr-defined]
             frame = report_end or sentence.start
             _attach_date(event, trigger, tokens, [t for t in times if t.start >= frame], sentence, events, g,
                          [tokens[t.first].start for t in triggers], raw_triggers)
@@ -121,6 +122,7 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             sentence_events.append(demand)
         sentence_events += commitments(sentence_events, speakers, tokens, g)
         joint_exercises(sentence_events, g)
+        sentence_events = objects_with_counterparts(sentence_events, actors, g)
         threat = warning(tokens, text, sentence.index, speakers, speech_end, in_sentence, sentence_events, g)
         if threat:  # dated by a time in its own frame: "warned last week that ..."
             frame_times = [t for t in times if t.sentence == sentence.index and t.type == "DATE"

@@ -24,13 +24,14 @@ class Trigger:
     last: int  # token index, inclusive
     type: str
     mode: str | None
+    by_object: bool = False  # read from an object rule ("cut aid"): needs a counterpart to stand
 
 
 @dataclass(frozen=True)
 class _Lexicon:
     entries: dict[tuple[str, ...], tuple[str, str | None]]
     max_len: int
-    object_rules: tuple[tuple[frozenset[str], frozenset[str], int, str, str | None], ...] = ()
+    object_rules: tuple[tuple[frozenset[str], frozenset[str], int, str, str | None, frozenset[str]], ...] = ()
     lemma_blocked: re.Pattern[str] | None = None
     first_words: frozenset[str] = frozenset()
     object_verbs: frozenset[str] = frozenset()  # every verb of an object rule (a quick pre-check)
@@ -60,7 +61,8 @@ def lexicon(lang: str) -> _Lexicon:
     rules = tuple(
         (frozenset(str(v).lower() for v in rule["verbs"]),
          frozenset(str(o).lower().split()[-1] for o in rule["objects"]),
-         int(rule.get("window", 5)), rule["type"], rule.get("mode"))
+         int(rule.get("window", 5)), rule["type"], rule.get("mode"),
+         frozenset(str(w).lower() for w in rule.get("not_between", []) or []))
         for rule in load(lang, "triggers").get("object_triggers", []) or []
     )
     blocked = data.get("lemma_blocked") or []
@@ -107,9 +109,13 @@ def find_triggers(tokens: list[Token], lang: str) -> list[Trigger]:
 
 
 def _object_trigger(tokens: list[Token], i: int, lex: _Lexicon) -> Trigger | None:
-    for verbs, objects, window, type_, mode in lex.object_rules:
-        if tokens[i].lower in verbs and any(t.lower in objects for t in tokens[i + 1:i + 1 + window]):
-            return Trigger(i, i, type_, mode)
+    for verbs, objects, window, type_, mode, not_between in lex.object_rules:
+        if tokens[i].lower not in verbs:
+            continue
+        span = tokens[i + 1:i + 1 + window]
+        hit = next((k for k, t in enumerate(span) if t.lower in objects), None)
+        if hit is not None and not any(t.lower in not_between for t in span[:hit]):
+            return Trigger(i, i, type_, mode, True)  # "forced the agency ... out", not "forced it to pull out"
     return None
 
 

@@ -103,3 +103,16 @@ def test_a_warning_that_ones_own_side_could_act_is_a_dated_threat():
 ])
 def test_a_vow_to_fight_is_a_threat_only_against_someone_named(lang, text, threat):
     assert ("THREATEN" in [e[0] for e in events(text, lang)]) == threat
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "A landslide blocked the road to Bogor.", []),
+    ("id", "Longsor memblokir jalan di Batu.", []),
+    ("en", "Police blocked the road to the parliament in Nairobi.", ["COERCE"]),
+    ("en", "The central bank cut loans to small businesses.", []),
+    ("id", "Pabrik itu mengurangi pasokan suku cadang.", []),
+    ("en", "Rising costs forced the company to pull out of Kenya.", []),
+    ("en", "The app provides protection against viruses.", []),
+])
+def test_object_readings_need_the_parties_the_codebook_means(lang, text, expected):
+    assert [e[0] for e in events(text, lang)] == expected
