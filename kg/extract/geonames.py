@@ -3,7 +3,8 @@ people or more, with its GeoNames ID and country.
 
 A city name is common enough to be a word or a person's name ("Reading", "Jackson", "Batu"), so an
 unknown name is read as one of these cities only where the text says it is a place: after a place
-preposition ("in Samarra", "di Sumenep") or after "the town/city of". Known places
+preposition or settlement word ("in Samarra", "di Sumenep", "kota Batu") or after "the town/city
+of". A name two countries share with comparable cities ("Victoria", "Valencia") is not in the table. Known places
 (``places.yaml``) get their GeoNames ID from here when the name and country agree.
 
 >>> city("Samarra")
@@ -37,8 +38,16 @@ def _cities() -> dict[str, tuple[str, str]]:
 
 
 def city(name: str) -> tuple[str, str] | None:
-    """(GeoNames ID, ISO alpha-3 country) of the largest city of 15,000+ people called ``name``."""
-    return _cities().get(name)
+    """(GeoNames ID, ISO alpha-3 country) of the largest city of 15,000+ people called ``name``
+    ("Kota Batu", "City of Batu": the settlement word is not part of the name)."""
+    hit = _cities().get(name)
+    if hit is None:
+        words = name.split()
+        if len(words) > 1 and words[0].lower() in SETTLEMENT_NOUNS:
+            hit = _cities().get(" ".join(words[1:]))
+        elif len(words) > 2 and words[0].lower() in SETTLEMENT_NOUNS | {"the"} and words[1] == "of":
+            hit = _cities().get(" ".join(words[2:]))
+    return hit
 
 
 def geonames_id(name: str, country: str | None) -> str | None:

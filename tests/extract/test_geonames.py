@@ -40,3 +40,10 @@ def test_the_table_keeps_its_attribution():
     with gzip.open(TABLE, "rt", encoding="utf-8") as f:
         header = f.readline() + f.readline()
     assert "GeoNames" in header and "CC BY 4.0" in header
+
+
+def test_names_two_countries_share_are_left_out_and_settlement_words_are_not_names():
+    assert city("Victoria") is None and city("Valencia") is None  # Hong Kong/Canada, Venezuela/Spain
+    assert city("Birmingham") == city("Birmingham") and city("Birmingham")[1] == "GBR"
+    assert city("Kota Batu") == city("Batu") and city("Batu")[1] == "IDN"
+    assert ("Kota Batu", "IDN", city("Batu")[0]) in places("Polisi berpatroli di Kota Batu kemarin.", "id")
