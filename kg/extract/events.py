@@ -159,8 +159,6 @@ def _consequence_of(events: list[Event], trigger: Trigger, tokens: list[Token], 
     return lang != "en" or tokens[trigger.first].lower.endswith("ing")
 
 
-
-
 def _person_pronoun(tokens: list[Token], trigger: Trigger, actors: list[ActorMention], sentence: Sentence,
                     g: EventGrammar, target: list[Actor]) -> list[Actor]:
     """A person pronoun right before the trigger's clause is the last person named before it."""
