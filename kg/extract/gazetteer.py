@@ -134,6 +134,14 @@ class Gazetteer:
                 self._lower_entries.setdefault(tuple(w.lower() for w in k), entry)
         return self._lower_entries.get(tuple(w.lower() for w in words))
 
+    def feature_digest(self) -> str:
+        """SHA-256 of the case-blind index the tagger's gazetteer features read: a model trained on
+        another index must be retrained (``python -m kg.extract.train_tagger``)."""
+        import hashlib
+
+        rows = sorted(f"{' '.join(k)}\t{v}" for k, v in self.lower_index().items())
+        return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()
+
     def lower_index(self) -> dict[tuple[str, ...], str]:
         if not self._lower:
             for key, entry in self.names.items():

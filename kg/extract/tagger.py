@@ -199,9 +199,13 @@ class PerceptronTagger:
                 step += 1
         return {f: [a - b / step for a, b in zip(row, u[f])] for f, row in w.items()}
 
-    def save(self, path: Path) -> None:
-        """Write the model; the same training data gives byte-identical files (gzip mtime 0)."""
-        data = json.dumps({"labels": self.labels, "weights": self.weights}, sort_keys=True, separators=(",", ":"))
+    def save(self, path: Path, gazetteer_digest: str | None = None) -> None:
+        """Write the model; the same training data gives byte-identical files (gzip mtime 0). The
+        digest of the gazetteer its features were read from goes with it (a test compares)."""
+        model = {"labels": self.labels, "weights": self.weights}
+        if gazetteer_digest:
+            model["gazetteer"] = gazetteer_digest
+        data = json.dumps(model, sort_keys=True, separators=(",", ":"))
         with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0, filename="") as handle:
             handle.write(data.encode("utf-8"))
 
@@ -219,7 +223,9 @@ def load_tagger(lang: str) -> PerceptronTagger | None:
         return None
     with gzip.open(path, "rt", encoding="utf-8") as handle:
         data = json.load(handle)
-    return PerceptronTagger(data["labels"], data["weights"])
+    tagger = PerceptronTagger(data["labels"], data["weights"])
+    tagger.gazetteer_digest = data.get("gazetteer")  # type: ignore[attr-defined]
+    return tagger
 
 
 def bio_spans(tags: list[str]) -> list[tuple[int, int, str]]:

@@ -65,7 +65,7 @@ def test_model_file_is_byte_stable(tmp_path):
         assert main([str(train), "--iterations", "2", "--models", "2", "--min-count", "1", "--out", str(out)]) == 0
     assert outs[0].read_bytes() == outs[1].read_bytes()
     assert outs[0].read_bytes()[4:8] == b"\0\0\0\0"  # gzip mtime 0
-    assert gzip.decompress(outs[0].read_bytes()).startswith(b'{"labels":')
+    assert gzip.decompress(outs[0].read_bytes()).startswith(b'{"gazetteer":')  # sorted keys, digest first
 
 
 def test_shipped_model_and_notice():
@@ -85,3 +85,13 @@ def test_unknown_names_in_cased_and_lower_cased_text():
     assert cased.get("Hendra Wijaya") == "person"
     lower = _names("bupati ade yasin meninjau banjir di bekasi bersama warga rusia .")
     assert lower.get("ade yasin") == "person" and lower.get("bekasi") == "place" and lower.get("rusia") == "country"
+
+
+def test_the_shipped_model_was_trained_on_the_current_gazetteer():
+    from kg.extract.gazetteer import gazetteer
+    from kg.extract.tagger import load_tagger
+
+    tagger = load_tagger("id")
+    assert tagger.gazetteer_digest == gazetteer("id").feature_digest(), (
+        "the gazetteers changed: retrain with python -m kg.extract.train_tagger --lang id "
+        "../shared/data/dev/idner-news-2k/train.txt ../shared/data/dev/nerp/train_preprocess.txt")
