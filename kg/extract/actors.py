@@ -60,7 +60,7 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
         _compose(index, tokens, items, gaz, persons, text, found, place_words, tagged,
                  bool(load(lang, "grammar").get("country_before_noun")), lang)
         if tagged:
-            _reconcile(index, tokens, tagged, text, found, gaz)
+            _reconcile(index, tokens, tagged, text, found, gaz, _not_names(lang))
         hyphen_pairs(tokens, index, gaz, found)
     resolve_nominals(found, text, place_words, gaz, frozenset(load(lang, "grammar")["roles"]["coordinators"]))
     resolve_partial_countries(found, found.partial)

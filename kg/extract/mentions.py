@@ -136,7 +136,8 @@ def _only_country_words(tokens: list[Token], gaz: Gazetteer) -> bool:
     return all(part in words for t in tokens for part in t.lower.split("-") if part)
 
 
-def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: Found, gaz: Gazetteer) -> None:
+def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: Found, gaz: Gazetteer,
+               not_names: frozenset[str] = frozenset()) -> None:
     """Merge the tagger's names with the rule mentions of one sentence.
 
     A tagger name that covers rule mentions ("Bursa Efek Indonesia" over "Indonesia") replaces
@@ -144,6 +145,8 @@ def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: 
     mention (kept out of event roles); one that touches nothing is added as it is.
     """
     for first, end, label in tagged:
+        while end - first > 1 and tokens[end - 1].text in not_names:
+            end -= 1  # "Wonson Sabtu": a weekday after a place is a date, not part of its name
         start_char, end_char = tokens[first].start, tokens[end - 1].end
         mine = [m for m in found.actors + found.places if m.sentence == index]
         if any((m.start, m.end) == (start_char, end_char) for m in mine):

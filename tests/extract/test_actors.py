@@ -220,3 +220,9 @@ def test_a_bare_known_surname_takes_its_country_but_a_sentence_initial_word_need
     found = find_actors(text, "en", [(0, 24), (25, len(text))])
     countries = {m.text: m.actor.country for m in found.actors}
     assert countries.get("Bush") == "USA" and countries.get("Assad") == "SYR" and "Major" not in countries
+
+
+def test_a_weekday_after_a_tagged_place_is_not_part_of_its_name():
+    text = "Lavrov tiba di kota pelabuhan Wonson Sabtu pagi."
+    found = find_actors(text, "id", [(0, len(text))])
+    assert all("Sabtu" not in m.text for m in found.actors + found.places)
