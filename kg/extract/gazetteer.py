@@ -134,13 +134,19 @@ class Gazetteer:
                 self._lower_entries.setdefault(tuple(w.lower() for w in k), entry)
         return self._lower_entries.get(tuple(w.lower() for w in words))
 
-    def feature_digest(self) -> str:
-        """SHA-256 of the case-blind index the tagger's gazetteer features read: a model trained on
-        another index must be retrained (``python -m kg.extract.train_tagger``)."""
+    def feature_digest(self, lang: str) -> str:
+        """SHA-256 of the project's files the tagger's gazetteer features are read from
+        (``kg/data/*.yaml`` and the language's ``titles.yaml``): a model trained on other versions
+        must be retrained (``python -m kg.extract.train_tagger``). CLDR names come from Babel and
+        are not part of it (a Babel upgrade shifts a few features; see the model's NOTICE)."""
         import hashlib
 
-        rows = sorted(f"{' '.join(k)}\t{v}" for k, v in self.lower_index().items())
-        return hashlib.sha256("\n".join(rows).encode("utf-8")).hexdigest()
+        from kg.lang import LANG_DIR
+
+        digest = hashlib.sha256()
+        for path in sorted(DATA_DIR.glob("*.yaml")) + [LANG_DIR / lang / "titles.yaml"]:
+            digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
+        return digest.hexdigest()
 
     def lower_index(self) -> dict[tuple[str, ...], str]:
         if not self._lower:

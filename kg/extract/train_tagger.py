@@ -73,7 +73,7 @@ def main(argv: list[str] | None = None) -> int:
     tagger.train(train, args.iterations, seed=args.seed, min_count=args.min_count, dropout=args.dropout,
                  models=args.models)
     out = Path(args.out) if args.out else MODEL_DIR / f"tagger-{args.lang}.json.gz"
-    tagger.save(out, gazetteer(args.lang).feature_digest())
+    tagger.save(out, gazetteer(args.lang).feature_digest(args.lang))
     print(f"trained on {len(train)} sentences; {len(tagger.weights)} features; wrote {out} "
           f"({out.stat().st_size // 1024} KiB)")
     for path in args.dev:

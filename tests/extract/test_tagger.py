@@ -92,6 +92,6 @@ def test_the_shipped_model_was_trained_on_the_current_gazetteer():
     from kg.extract.tagger import load_tagger
 
     tagger = load_tagger("id")
-    assert tagger.gazetteer_digest == gazetteer("id").feature_digest(), (
+    assert tagger.gazetteer_digest == gazetteer("id").feature_digest("id"), (
         "the gazetteers changed: retrain with python -m kg.extract.train_tagger --lang id "
         "../shared/data/dev/idner-news-2k/train.txt ../shared/data/dev/nerp/train_preprocess.txt")
