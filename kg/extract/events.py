@@ -44,6 +44,10 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         # a group noun that opens a trigger is part of it ("military exercises", "artillery fire")
         actor_triggers = {id(t): m.actor for m in in_sentence for t in raw_triggers if getattr(m, "nominal", None)
                           and (tokens[t.first].start, tokens[t.last].end) == (m.start, m.end)}
+        # a trigger word inside a longer group phrase is the group ("para demonstran"), not an event
+        raw_triggers = [t for t in raw_triggers if not any(
+            getattr(m, "nominal", None) and m.start <= tokens[t.first].start and tokens[t.last].end <= m.end
+            and (m.start, m.end) != (tokens[t.first].start, tokens[t.last].end) for m in in_sentence)]
         in_sentence = [m for m in in_sentence if not getattr(m, "nominal", None) or not any(
             tokens[t.first].start < m.end and m.start < tokens[t.last].end
             and (tokens[t.first].start, tokens[t.last].end) != (m.start, m.end) for t in raw_triggers)]

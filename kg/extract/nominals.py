@@ -47,7 +47,7 @@ def nominal_allowed(tokens: list[Token], first: int, end: int, marker: Marker, f
         following = tokens[end].lower if end < len(tokens) else ""
         return following_marker or not (following.isalpha() and following not in function_words
                                          and following not in verb_words and not following.endswith("ed"))
-    if first == 0:
+    if first == 0 or tokens[first].lower in function_words:  # "tuntutan para demonstran": "para" makes it a group
         return True
     before = tokens[first - 1]
     return not before.text.isalpha() or before.lower in function_words or before.lower.startswith(("me", "di", "ber"))

@@ -76,7 +76,8 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
         victims = [m for m in before_all if _words_between(tokens, m.end, t_start) <= 3]
         return [], [victims[-1].actor] if victims else []
     passive = _is_passive(trigger, tokens, g)
-    agent = [m for m in after if _preceded_by(m, tokens, g.agents)]
+    agent = [m for m in after if _preceded_by(m, tokens, g.agents)] or [  # "oleh sekitar 30 anggota kelompok ..."
+        m for m in after[:1] if _preceded_by(m, tokens, g.agents, 6)]
     if passive:
         if agent:
             source = [agent[0].actor]

@@ -425,3 +425,22 @@ def test_an_unknown_party_is_an_organisation_of_the_documents_state(lang, text, 
     record = extract_text(text, lang=lang, published="2025-07-12")
     threat = next(e for e in record["events"] if e["type"] == "THREATEN")
     assert [(a["name"], a["country"]) for a in threat["source"]] == [source]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "Ribuan mahasiswa berunjuk rasa di Jakarta. Dewan Pers menyatakan mendukung tuntutan para demonstran.",
+     ("SUPPORT", ["Dewan Pers"], ["Indonesian Protesters"])),
+    ("en", "Thousands of students rallied in Jakarta. The Press Council said it supported the demands of the "
+           "protesters.", ("SUPPORT", ["Press Council"], ["Indonesian Protesters"])),
+])
+def test_a_trigger_word_inside_a_group_phrase_is_the_group(lang, text, expected):
+    assert expected in [e[:3] for e in events(text, lang)]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Warga Papua mengungsi. Pos TNI di Kampung Titigi diserang oleh sekitar 30 anggota kelompok bersenjata."),
+    ("en", "Papuans fled. A TNI post in Titigi was attacked by about 30 members of an armed group."),
+])
+def test_an_agent_after_a_quantity_is_still_the_agent(lang, text):
+    attack = next(e for e in events(text, lang) if e[0] == "ASSAULT")
+    assert attack[1] and attack[2] == ["TNI"]
