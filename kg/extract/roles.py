@@ -94,6 +94,10 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
             and _words_between(tokens, t_end, after[0].start) <= 1):
         source, after = [after[0].actor], after[1:]  # nominal event: "serangan Rusia ke Ukraina"
     source = [a for a in source if a.key not in speaker_keys or not speech_end]
+    if (source and len(after) > 1 and g.nominal.match(tokens[trigger.first].lower)
+            and _words_between(tokens, t_end, after[0].start) == 0 and after[0].actor.kind == "country"
+            and _preceded_by(after[1], tokens, g.targets, 3)):
+        source, after = source + [after[0].actor], after[1:]  # "dukungan Malaysia terhadap ...": whose support
     chosen = after[0] if after else (_prepositional_target(tokens, right, actors, g, source)
                                      or _addressee_of_demand(trigger, tokens, right, actors, source))
     target = [_state_of_organs(chosen, actors, tokens, g)] if chosen else []
@@ -305,7 +309,7 @@ def two_sides(tokens: list[Token], trigger: Trigger, actors: list[ActorMention],
     if k is None or tokens[k].lower not in g.between:
         return []
     window_end = tokens[min(k + 8, len(tokens) - 1)].end
-    sides = [m for m in actors if tokens[k].end <= m.start and m.end <= window_end]
+    sides = [m for m in actors if tokens[k].end <= m.start and m.start <= window_end]  # long names may run on
     for first, second in zip(sides, sides[1:]):
         gap = [t.lower for t in tokens if first.end <= t.start and t.end <= second.start]
         if (len(gap) <= 3 and any(w in g.coordinators for w in gap) and "," not in gap

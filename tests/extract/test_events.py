@@ -444,3 +444,23 @@ def test_a_trigger_word_inside_a_group_phrase_is_the_group(lang, text, expected)
 def test_an_agent_after_a_quantity_is_still_the_agent(lang, text):
     attack = next(e for e in events(text, lang) if e[0] == "ASSAULT")
     assert attack[1] and attack[2] == ["TNI"]
+
+
+@pytest.mark.parametrize("lang, text, source, target", [
+    ("id", "Azman menyampaikan dukungan Malaysia terhadap pencalonan Indonesia.", "Malaysia", ["Indonesia"]),
+    ("en", "Azman conveyed Malaysia's support for Indonesia's candidacy.", "Malaysia", ["Indonesia"]),
+])
+def test_the_country_owning_a_nominal_event_is_its_source(lang, text, source, target):
+    support = next(e for e in events(text, lang) if e[0] == "SUPPORT")
+    assert source in support[1] and support[2] == target
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Sedikitnya 12 orang tewas dalam kontak tembak antara prajurit TNI dan kelompok bersenjata Tentara "
+           "Pembebasan Nasional Papua Barat (TPNPB) di Kabupaten Intan Jaya."),
+    ("en", "At least 12 people were killed in a firefight between TNI soldiers and fighters of the West Papua "
+           "National Liberation Army (TPNPB) in Intan Jaya."),
+])
+def test_both_sides_of_a_clash_even_with_long_names(lang, text):
+    attack = next(e for e in events(text, lang) if e[0] == "ASSAULT")
+    assert len(attack[1]) == 2 and sorted(attack[1]) == sorted(attack[2])
