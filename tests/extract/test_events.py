@@ -464,3 +464,13 @@ def test_the_country_owning_a_nominal_event_is_its_source(lang, text, source, ta
 def test_both_sides_of_a_clash_even_with_long_names(lang, text):
     attack = next(e for e in events(text, lang) if e[0] == "ASSAULT")
     assert len(attack[1]) == 2 and sorted(attack[1]) == sorted(attack[2])
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "KPK telah menetapkan Rudi dan seorang kontraktor, Hendra Wijaya, sebagai tersangka.",
+     ("ACCUSE", ["KPK"], ["Rudi"])),
+    ("en", "The KPK named Rudi Hartono and a contractor, Hendra Wijaya, as suspects.",
+     ("ACCUSE", ["KPK"], ["Rudi Hartono"])),
+])
+def test_naming_someone_a_suspect_is_an_accusation_by_the_namer(lang, text, expected):
+    assert expected in [e[:3] for e in events(text, lang)]
