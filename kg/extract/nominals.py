@@ -99,15 +99,24 @@ def ethnic_group(tokens: list[Token], first: int, end: int, code: str, gaz: Gaze
     return None
 
 
+def _offices(gaz: Gazetteer) -> dict[str, set[str]]:
+    """Country -> every office its known people held (built once per gazetteer)."""
+    cached = getattr(gaz, "_offices", None)
+    if cached is None:
+        cached = {}
+        for entry in gaz.by_key.values():
+            if entry.country:
+                cached.setdefault(entry.country, set()).update(r[0] for r in entry.roles)
+        gaz._offices = cached  # type: ignore[attr-defined]
+    return cached
+
+
 def _office_exists(role: str, country: str, gaz: Gazetteer | None) -> bool:
     """Could a ``role`` holder belong to ``country``? Not a "Prime Minister" of a state whose known
     office holders never held that office (the United States); yes when nothing is known."""
     if gaz is None:
         return True
-    offices: dict[str, set[str]] = {}
-    for entry in gaz.by_key.values():
-        if entry.country:
-            offices.setdefault(entry.country, set()).update(r[0] for r in entry.roles)
+    offices = _offices(gaz)
     held_anywhere = any(same_office(r, role) for held in offices.values() for r in held)
     return not held_anywhere or country not in offices or any(same_office(r, role) for r in offices[country])
 
