@@ -370,7 +370,7 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     found.places.append(PlaceMention(start_char, tokens[item.end - 1].end, name, node, index))
                 else:
                     _add_actor(found, tokens, first, last or item.end, node, index, text)
-                k = items.index(item) + 1 + sum(1 for it in items if item.end <= it.start < (last or item.end))
+                k = k + 1 + sum(1 for it in items if item.end <= it.start < (last or item.end))
                 continue
             elif name in persons or label == "PER" or (tagged is None and label is None and (
                     item.end - item.start >= 2 or (gaz.surname_country(name) and (item.start > 0 or (
