@@ -16,7 +16,7 @@ import simplemma
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
 from kg.extract.actorwords import (_connectors, _ethnic_words, _function_words, _head_word_label, _head_words,
-                                  _honorifics, _not_names, _org_nouns, _particles, _verb_words)
+                                  _honorifics, _not_names, _org_nouns, _particles, _verb_words, not_an_actor_here)
 from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, resolve_represented_bodies,
                              resolve_titles)
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
@@ -98,6 +98,9 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
         hit = _longest(tokens, i, gaz)
         if hit and _first_name_of_another(tokens, hit, gaz, not_names):
             hit = None  # "Chadli Klibi" is not Chadli Bendjedid
+        if hit and hit.entry and not_an_actor_here(tokens, hit.start, hit.end, hit.entry.kind, lang):
+            i = hit.end  # "dolar AS", "46 juta KL"
+            continue
         if hit:
             items.append(hit)
             i = hit.end
@@ -242,9 +245,10 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                 holder = (office_holder_after(tokens, items, name_index, marker.name, item.end)
                           if country_item is None else None)
                 if holder:  # "Bupati Tanjung Bening, Rudi Hartono": one person, named twice
+                    holder, region_end = holder
                     actor = (replace(_actor_from_entry(holder.entry), role=marker.name) if holder.kind == "entry"
                              else _person(_name_text(tokens, holder, text), None, marker.name, marker.sector))
-                    _add_actor(found, tokens, item.start, name_item.end, actor, index, text)
+                    _add_actor(found, tokens, item.start, region_end, actor, index, text)
                     _add_actor(found, tokens, holder.start, holder.end, actor, index, text)
                     k = items.index(holder) + 1
                     continue

@@ -81,3 +81,29 @@ def _org_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """Nouns that make the unknown name before them an organisation, and modifiers allowed between."""
     g = load(lang, "grammar")
     return frozenset(g.get("org_nouns_after_name", [])), frozenset(g.get("org_noun_modifiers", []))
+
+
+@lru_cache(maxsize=None)
+def _money_and_number_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """Currency words, and number scale words ("juta", "million")."""
+    return (frozenset(load(lang, "grammar").get("currency_words", [])),
+            frozenset(load(lang, "numbers").get("scales", {})))
+
+
+def not_an_actor_here(tokens: list[Token], first: int, end: int, kind: str | None, lang: str) -> bool:
+    """A known name that names no actor where it stands: a country beside a currency word
+    ("78 dolar AS", "US dollars", "francs Perancis"), an upper-case short form right after a
+    number ("46 juta KL": kilolitres, not Kuala Lumpur).
+
+    >>> from kg.nlp.tokens import tokenize
+    >>> tokens = tokenize("harga 60 dolar AS per barel", "id")
+    >>> not_an_actor_here(tokens, 3, 4, "country", "id"), not_an_actor_here(tokens, 2, 3, "country", "id")
+    (True, False)
+    """
+    currencies, scales = _money_and_number_words(lang)
+    before = tokens[first - 1].lower if first else ""
+    after = tokens[end].lower if end < len(tokens) else ""
+    if kind == "country" and (before in currencies or after in currencies):
+        return True
+    text = " ".join(t.text for t in tokens[first:end])
+    return text.isupper() and len(text) <= 4 and (before in scales or before[:1].isdigit())

@@ -136,15 +136,17 @@ class Gazetteer:
 
     def feature_digest(self, lang: str) -> str:
         """SHA-256 of the project's files the tagger's gazetteer features are read from
-        (``kg/data/*.yaml`` and the language's ``titles.yaml``): a model trained on other versions
+        (``kg/data/*.yaml``, the language's ``titles.yaml`` and the word lists of
+        :mod:`kg.extract.namehints`): a model trained on other versions
         must be retrained (``python -m kg.extract.train_tagger``). CLDR names come from Babel and
         are not part of it (a Babel upgrade shifts a few features; see the model's NOTICE)."""
         import hashlib
 
+        from kg.extract.namehints import HINT_FILES
         from kg.lang import LANG_DIR
 
         digest = hashlib.sha256()
-        for path in sorted(DATA_DIR.glob("*.yaml")) + [LANG_DIR / lang / "titles.yaml"]:
+        for path in sorted(DATA_DIR.glob("*.yaml")) + [LANG_DIR / lang / "titles.yaml"] + sorted(HINT_FILES):
             digest.update(path.name.encode("utf-8") + b"\0" + path.read_bytes())
         return digest.hexdigest()
 

@@ -62,20 +62,24 @@ REGIONAL_ROLES = frozenset({"Governor", "Regent", "Mayor"})  # titles followed b
 
 
 def office_holder_after(tokens: list[Token], items: list[_Item], name_index: int, role: str,
-                        title_end: int) -> _Item | None:
+                        title_end: int) -> tuple[_Item, int] | None:
     """"Bupati Tanjung Bening, Rudi Hartono", "the Mayor of Springfield, John Smith,": after a
     regional title the name is the region and the person follows in apposition (closed by a comma,
     a stop or the end, not a list: "Governor Smith, John Doe and others"). Returns the person's item
-    (a full name or a known person)."""
+    (a full name or a known person) and the token where the region ends (capitalised words the
+    tagger cut off the region are still part of it: "Tanjung | Bening")."""
     if role not in REGIONAL_ROLES or name_index + 1 >= len(items):
         return None
     region, person = items[name_index], items[name_index + 1]
-    if (region.kind != "name" or region.end >= len(tokens) or tokens[region.end].text != ","
-            or person.start != region.end + 1
+    region_end = region.end
+    while region_end < person.start and tokens[region_end].text[:1].isupper():
+        region_end += 1
+    if (region.kind != "name" or region_end >= len(tokens) or tokens[region_end].text != ","
+            or person.start != region_end + 1
             or not (region.start == title_end or (region.start == title_end + 1 and tokens[title_end].lower == "of"))):
         return None
     if person.end < len(tokens) and tokens[person.end].text not in (",", ".", ";", ")"):
         return None
     if person.kind == "name" and person.end - person.start >= 2:
-        return person
-    return person if person.kind == "entry" and person.entry.kind == "person" else None
+        return person, region_end
+    return (person, region_end) if person.kind == "entry" and person.entry.kind == "person" else None

@@ -15,7 +15,7 @@ from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _Item, c
 from kg.extract.gazetteer import Gazetteer
 from kg.extract.names import actor_for
 from kg.lang import load
-from kg.model import ActorMention, Place, PlaceMention, Token
+from kg.model import Actor, ActorMention, Place, PlaceMention, Token
 
 
 @lru_cache(maxsize=None)
@@ -136,6 +136,14 @@ def _only_country_words(tokens: list[Token], gaz: Gazetteer) -> bool:
     return all(part in words for t in tokens for part in t.lower.split("-") if part)
 
 
+def _label_fits(label: str, node: Actor | Place) -> bool:
+    """Can a tagger name labelled ``label`` stand for the node of the one mention inside it?"""
+    if isinstance(node, Place):
+        return label == "LOC"
+    return {"PER": node.kind == "person", "ORG": node.kind not in ("person", "country"),
+            "LOC": node.kind == "country"}.get(label, False)
+
+
 def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: Found, gaz: Gazetteer,
                not_names: frozenset[str] = frozenset()) -> None:
     """Merge the tagger's names with the rule mentions of one sentence.
@@ -170,7 +178,11 @@ def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: 
                 else Place(entry.key, entry.name, entry.country, entry.wikidata) if entry else None)
         if node is None and len(inside) == 1:
             only = inside[0]
-            node = only.place if isinstance(only, PlaceMention) else only.actor
+            inner = only.place if isinstance(only, PlaceMention) else only.actor
+            if _label_fits(label, inner):
+                node = inner
+            else:  # "Komjen Pol Badrodin Haiti" is a person, "Departemen Keuangan Jakarta" an office
+                node = actor_for(name, label, None if label == "PER" else inner.country)
         node = node or actor_for(name, label)
         if node is None:
             continue

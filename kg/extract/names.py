@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from kg.extract.gazetteer import gazetteer, slug
 from kg.extract.geonames import city
+from kg.extract.namehints import hint_features
 from kg.extract.tagger import bio_spans, load_tagger, token_features
 from kg.model import Actor, Place, Token
 
@@ -25,8 +26,12 @@ def tagged_spans(tokens: list[Token], lang: str) -> list[Span]:
     if tagger is None or not tokens:
         return []
     words = [t.text for t in tokens]
-    features = token_features(words, gazetteer(lang).token_tags(words))
-    return bio_spans(tagger.tag(words, features))
+    return bio_spans(tagger.tag(words, sentence_features(words, lang)))
+
+
+def sentence_features(words: list[str], lang: str) -> list[list[str]]:
+    """The tagger's features for one sentence: gazetteer tags and word-list hints."""
+    return token_features(words, gazetteer(lang).token_tags(words), hint_features(words))
 
 
 def label_of(spans: list[Span], first: int, end: int) -> str | None:

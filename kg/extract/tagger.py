@@ -2,7 +2,8 @@
 
 Trained with :mod:`kg.extract.train_tagger` on the licensed train splits of the Indonesian NER
 sets; the model ships as ``kg/data/tagger-<lang>.json.gz``. Features: the word, its shape and
-affixes, its neighbours, and what the gazetteer says about the token (case-blind), so it also
+affixes, its neighbours, what the gazetteer says about the token (case-blind) and the word-list
+hints of :mod:`kg.extract.namehints` (city, given or family name, dictionary word), so it also
 works on lower-cased text. Cased sentences get a second, ``uc|``-prefixed copy of every feature
 (domain adaptation in the style of Daumé's "frustratingly easy" method: the shared copy learns
 what holds in both kinds of text, the ``uc|`` copy what only holds in cased text).
@@ -40,8 +41,9 @@ def shape(word: str) -> str:
     return s[:4]
 
 
-def token_features(words: list[str], gaz_tags: list[str]) -> list[list[str]]:
-    """Feature strings for every token (the label-transition features are added while decoding)."""
+def token_features(words: list[str], gaz_tags: list[str], hints: list[list[str]] | None = None) -> list[list[str]]:
+    """Feature strings for every token (the label-transition features are added while decoding);
+    ``hints``: extra features per token (:func:`kg.extract.namehints.hint_features`)."""
     lower = [w.lower() for w in words]
     cased = any(ch.isupper() for w in words for ch in w)
     padded = ["<s2>", "<s1>"] + lower + ["</s1>", "</s2>"]
@@ -65,6 +67,8 @@ def token_features(words: list[str], gaz_tags: list[str]) -> list[list[str]]:
             feats.append("digit")
         if "-" in word:
             feats.append("hyphen")
+        if hints:
+            feats += hints[i]
         if cased:  # the cased-text copy of every feature
             feats += [f"uc|{f}" for f in feats]
         out.append(feats)

@@ -12,7 +12,8 @@ import sys
 from pathlib import Path
 
 from kg.extract.gazetteer import gazetteer
-from kg.extract.tagger import MODEL_DIR, PerceptronTagger, Sentence, bio_spans, token_features
+from kg.extract.names import sentence_features
+from kg.extract.tagger import MODEL_DIR, PerceptronTagger, Sentence, bio_spans
 
 LABEL_MAP = {"PER": "PER", "PPL": "PER", "PERSON": "PER", "ORG": "ORG", "IND": "ORG", "LOC": "LOC", "PLC": "LOC",
              "GPE": "LOC"}
@@ -38,8 +39,7 @@ def read_conll(path: str) -> list[tuple[list[str], list[str]]]:
 
 def featurise(sentences: list[tuple[list[str], list[str]]], lang: str) -> list[Sentence]:
     """(words, token features, tags) for each sentence."""
-    gaz = gazetteer(lang)
-    return [(words, token_features(words, gaz.token_tags(words)), tags) for words, tags in sentences]
+    return [(words, sentence_features(words, lang), tags) for words, tags in sentences]
 
 
 def span_f1(tagger: PerceptronTagger, data: list[Sentence]) -> tuple[float, int]:

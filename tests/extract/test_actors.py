@@ -226,3 +226,24 @@ def test_a_weekday_after_a_tagged_place_is_not_part_of_its_name():
     text = "Lavrov tiba di kota pelabuhan Wonson Sabtu pagi."
     found = find_actors(text, "id", [(0, len(text))])
     assert all("Sabtu" not in m.text for m in found.actors + found.places)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("id", "Harga minyak mentah naik menjadi 60 dolar AS per barel."),
+    ("id", "Laba naik hingga 188 juta francs Perancis."),
+    ("id", "Kuota BBM dipangkas menjadi 46 juta KL tahun ini."),
+    ("en", "Oil rose to 80 U.S. dollars a barrel."),
+])
+def test_a_country_in_a_currency_or_a_unit_after_a_number_is_no_actor(lang, text):
+    assert actors(text, lang)[0] == []
+
+
+def test_a_verb_after_a_country_is_not_taken_for_a_currency():
+    assert actors("The U.S. won the vote.", "en")[0][0][1] == "United States"
+    assert ("Kuala Lumpur (KL)", "Kuala Lumpur") in actors("Pertemuan di Kuala Lumpur (KL) berlangsung.", "id")[1]
+
+
+def test_a_tagged_person_holding_a_country_name_is_a_person_not_the_country():
+    mentions, _ = actors("Jokowi mengusulkan Komjen Pol Badrodin Haiti sebagai Kapolri.", "id")
+    assert ("Badrodin Haiti", "Badrodin Haiti", "person", None) in mentions
+    assert all(m[3] != "HTI" for m in mentions)

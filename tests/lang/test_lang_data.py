@@ -67,6 +67,7 @@ def _check_grammar(d):
         assert _words(d["roles"][key]), key
     assert _words(d["abbreviations"]) and _words(d["not_names"]) and _words(d["name_particles"])
     assert _words(d["honorifics"]) and isinstance(d["auxiliaries"], list)
+    assert _words(d["currency_words"]) and all(w == w.lower() for w in d["currency_words"])
     q = d["quantities"]
     assert q["decimal_separator"] != q["thousands_separator"]
     assert set(q["casualty_words"].values()) <= set(q["casualty_words"].values())
