@@ -19,8 +19,11 @@ import simplemma
 
 from kg.model import Token
 
-# Initials keep their stops: "U.S.", "U.N.", "George W. Bush", "george h. w. bush".
+# Initials keep their stops: "U.S.", "U.N.", "George W. Bush", "george h. w. bush"; a web domain
+# is one token ("Kompas.com", "detik.com", "antaranews.co.id": news outlets are named by them).
+_DOMAIN = r"(?:com|net|org|info|news|tv|co|id|go|ac|or|gov|edu|uk|au|my|sg|ru|cn|jp|de|fr|io)"
 _TOKEN_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}|(?<![\w.])[^\W\d_]\.(?=[ \t]+[^\W\d_])"
+                       rf"|(?<![\w.])\w[\w-]*(?:\.\w[\w-]*)*\.{_DOMAIN}(?:\.{_DOMAIN})?(?![\w.])"
                        r"|\w+(?:-\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
 
 

@@ -1,0 +1,17 @@
+"""Tokens: initials keep their stops, web domains stay whole."""
+from __future__ import annotations
+
+import pytest
+
+from kg.nlp.tokens import tokenize
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Menurut Kompas.com, dia datang.", ["Menurut", "Kompas.com", ",", "dia", "datang", "."]),
+    ("dari liputan6.com dan www.antaranews.co.id .", ["dari", "liputan6.com", "dan", "www.antaranews.co.id", "."]),
+    ("George W. Bush and U.S. forces", ["George", "W.", "Bush", "and", "U.S.", "forces"]),
+    ("Harga 8.1 juta.", ["Harga", "8", ".", "1", "juta", "."]),
+    ("Dia pergi.Com", ["Dia", "pergi", ".", "Com"]),
+])
+def test_tokens(text, expected):
+    assert [t.text for t in tokenize(text, "id")] == expected
