@@ -16,7 +16,8 @@ import simplemma
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
 from kg.extract.actorwords import (_connectors, _ethnic_words, _function_words, _head_word_label, _head_words,
-                                  _honorifics, _not_names, _org_nouns, _particles, _verb_words, not_an_actor_here)
+                                  _honorifics, _not_names, _org_name_joins, _org_nouns, _particles, _verb_words,
+                                  not_an_actor_here)
 from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, resolve_represented_bodies,
                              resolve_titles)
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
@@ -56,7 +57,9 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
         if tagged and is_title_case(tokens):  # "Kunjungi Jakarta": the headline's verb is not part of the name
             tagged = [(a, b, label) for a, b, label in (_trim_verbs(tokens, span, lang) for span in tagged) if a < b]
         if tagged:
-            items = _split_names(items, tagged, tokens, _head_words(lang)[0])
+            tagged = _tidy_tagged(tokens, tagged, _not_names(lang), _particles(lang))
+        if tagged:
+            items = _split_names(items, tagged, tokens, _head_words(lang)[0], _org_name_joins(lang))
         _compose(index, tokens, items, gaz, persons, text, found, place_words, tagged,
                  bool(load(lang, "grammar").get("country_before_noun")), lang)
         if tagged:
@@ -74,6 +77,20 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     date_roles(found, gaz, published)
     found.actors.sort(key=lambda m: (m.start, m.end))
     return found
+
+
+def _tidy_tagged(tokens: list[Token], tagged: list, not_names: frozenset[str], particles: frozenset[str]) -> list:
+    """The tagger's names without words that never start a name ("Ir. Soprijanto", "Ny Herawati
+    Boediono") and with a particle-joined last part ("Brigade Ezzedine al-Qassam")."""
+    out = []
+    for first, end, label in tagged:
+        while first < end and (tokens[first].text in not_names or tokens[first].text == "."):
+            first += 1
+        while end < len(tokens) and _particle_joined(tokens[end].text, particles):
+            end += 1
+        if first < end:
+            out.append((first, end, label))
+    return out
 
 
 def _trim_verbs(tokens: list[Token], span: tuple[int, int, str], lang: str) -> tuple[int, int, str]:
@@ -116,6 +133,9 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
                  and (_name_continues(tokens, j, gaz) or (tokens[i].text in orgs
                                                          and not any(t.lower in connectors for t in tokens[i:j]))))
                 or (tokens[j].lower in particles and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper())
+                or _particle_joined(tokens[j].text, particles)  # "Brigade Ezzedine al-Qassam"
+                or (tokens[j].text == "/" and tokens[i].text in orgs and j + 1 < len(tokens)  # "Kodam XVII/Cenderawasih"
+                    and tokens[j + 1].text[:1].isupper() and tokens[j - 1].text[:1].isupper())
                 or (tokens[j].lower in connectors and tokens[j - 1].text in heads and j + 1 < len(tokens)
                     and tokens[j + 1].text[:1].isupper() and tokens[j + 1].text not in not_names
                     and _longest(tokens, j + 1, gaz) is None)  # "Association of African Jurists"
@@ -125,7 +145,35 @@ def _items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item]:
             i = j
             continue
         i += 1
-    return items
+    return _join_institution_names(tokens, items, _org_name_joins(lang), orgs)
+
+
+def _particle_joined(word: str, particles: frozenset[str]) -> bool:
+    """"al-Qassam", "el-Sisi", "bin-Laden": a name particle joined to a capitalised name."""
+    head, _, rest = word.partition("-")
+    return head.lower() in particles and rest[:1].isupper()
+
+
+def _join_institution_names(tokens: list[Token], items: list[_Item], joins: frozenset[str],
+                            org_heads: frozenset[str]) -> list[_Item]:
+    """"Kementerian Hukum dan HAM", "Kementerian Koperasi dan UKM": right after an institution word,
+    two unknown names joined by "dan" are one name (a known name after it is not: "Kementerian
+    Keuangan dan Bank Indonesia"); so are two names after "dan" when the first opens with an
+    organisation word ("Badan Pengatur Hilir Minyak dan Gas Bumi")."""
+    out: list[_Item] = []
+    for item in items:
+        joined = (item.kind == "name" and out and out[-1].kind == "name" and out[-1].end + 1 == item.start
+                  and tokens[out[-1].end].lower in joins
+                  and not any(t.lower in joins for t in tokens[out[-1].start:out[-1].end]))
+        if joined and len(out) >= 2 and out[-2].kind == "marker" and out[-2].marker.kind == "institution" \
+                and out[-2].end == out[-1].start:
+            out[-2:] = [_Item(out[-2].start, item.end, "name")]  # the institution word opens the name
+            continue
+        if joined and tokens[out[-1].start].text in org_heads:  # "Badan Pengatur Hilir Minyak dan Gas Bumi"
+            out[-1] = _Item(out[-1].start, item.end, "name")
+            continue
+        out.append(item)
+    return out
 
 
 def _first_name_of_another(tokens: list[Token], hit: _Item, gaz: Gazetteer, not_names: frozenset[str]) -> bool:
@@ -351,8 +399,9 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                 region_country = entry.country if entry else (city(text[tokens[region].start:start_char + len(name)])
                                                               or (None, None))[1]
             else:  # the tagger decides (measured better); when it abstains, a name opened by an office word
-                label = label_of(tagged, item.start, item.end) or (  # "Direktorat Jenderal Imigrasi"
-                    "ORG" if item.end - item.start >= 2 and tokens[item.start].text in _head_words(lang)[0] else None)
+                label = label_of(tagged, item.start, item.end)
+                if item.end - item.start >= 2 and tokens[item.start].text in _head_words(lang)[0] and label in (None, "PER"):
+                    label = "ORG"  # "Direktorat Jenderal Imigrasi", "Kodam XVII/Cenderawasih": an office word opens it
             if _only_country_words(tokens[item.start:item.end], gaz) and name not in persons:
                 label = None
                 if item.end - item.start == 1:

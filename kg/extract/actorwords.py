@@ -84,6 +84,12 @@ def _org_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def _org_name_joins(lang: str) -> frozenset[str]:
+    """"dan"/"and" inside an institution's name ("Kementerian Hukum dan HAM")."""
+    return frozenset(load(lang, "grammar").get("org_name_joins", []))
+
+
+@lru_cache(maxsize=None)
 def _money_and_number_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """Currency words, and number scale words ("juta", "million")."""
     return (frozenset(load(lang, "grammar").get("currency_words", [])),

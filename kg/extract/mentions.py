@@ -9,6 +9,7 @@ mentions, and "di negara itu" / "in the country" pointing back to a country.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _Item, country_actor
@@ -79,20 +80,41 @@ def _country_words(gaz: Gazetteer) -> frozenset[str]:
 
 
 def _split_names(items: list[_Item], tagged: list, tokens: list[Token] | None = None,
-                 org_heads: frozenset[str] = frozenset()) -> list[_Item]:
+                 org_heads: frozenset[str] = frozenset(), joins: frozenset[str] = frozenset()) -> list[_Item]:
     """Cut a run of capitalised words at the tagger's names: "Utama PT Sinar Abadi Hendra Wijaya"
-    -> "PT Sinar Abadi" + "Hendra Wijaya" (words outside any tagged name are dropped). A run opened
+    -> "PT Sinar Abadi" + "Hendra Wijaya" (words outside any tagged name are dropped, except the
+    capitalised words after the run's last name when it is a person's: "Azman" in "Datuk Seri Azman
+    Rahim" is Azman Rahim). A run opened
     by an institution word whose tail alone is a tagged place stays whole: "Kejaksaan Tinggi
-    Sulawesi Selatan" is the prosecution office of that province."""
+    Sulawesi Selatan" is the prosecution office of that province; so does an institution's name
+    joined by "dan" ("Kementerian Hukum dan HAM")."""
     out: list[_Item] = []
     for item in items:
         inner = [(s, e) for s, e, _ in tagged if item.start <= s and e <= item.end]
         if item.kind != "name" or not inner or inner == [(item.start, item.end)] or regional_office(
-                item, tagged, tokens, org_heads):
+                item, tagged, tokens, org_heads) or _joined_institution(item, tokens, org_heads, joins) or (
+                tokens and tokens[item.start].text in org_heads and _only_persons(item, tagged)):
             out.append(item)
             continue
-        out.extend(_Item(s, e, "name") for s, e in sorted(inner))
+        inner = sorted(inner)
+        last = inner[-1]
+        if last[1] < item.end and any(s == last[0] and e == last[1] and label == "PER" for s, e, label in tagged):
+            inner[-1] = (last[0], item.end)  # "Datuk Seri Azman Rahim": the words after a person's name are theirs
+        out.extend(_Item(s, e, "name") for s, e in inner)
     return out
+
+
+def _only_persons(item: _Item, tagged: list) -> bool:
+    """Are all the tagger's names inside the run persons? ("Kodam XVII" / "Cenderawasih" in a run
+    opened by an organisation word: the tagger mistook the unit's name for people)."""
+    return all(label == "PER" for s, e, label in tagged if item.start <= s and e <= item.end)
+
+
+def _joined_institution(item: _Item, tokens: list[Token] | None, org_heads: frozenset[str],
+                        joins: frozenset[str]) -> bool:
+    """"Kementerian Hukum dan HAM": an institution's name joined by "dan" (see ``actors._items``)."""
+    return bool(tokens) and tokens[item.start].text in org_heads and any(
+        t.lower in joins for t in tokens[item.start + 1:item.end - 1])
 
 
 def regional_office(item: _Item, tagged: list, tokens: list[Token] | None, org_heads: frozenset[str]) -> bool:
@@ -136,6 +158,18 @@ def _only_country_words(tokens: list[Token], gaz: Gazetteer) -> bool:
     return all(part in words for t in tokens for part in t.lower.split("-") if part)
 
 
+def _person_with_country_word(label: str, inside: list) -> ActorMention | None:
+    """The person mention when a tagged person's name is a person mention followed by a country's
+    name and nothing else ("Badrodin" + "Haiti")."""
+    if label != "PER" or len(inside) != 2:
+        return None
+    first, second = sorted(inside, key=lambda m: m.start)
+    if (isinstance(first, ActorMention) and isinstance(second, ActorMention) and first.actor.kind == "person"
+            and second.actor.kind == "country" and first.end < second.start):
+        return first
+    return None
+
+
 def _label_fits(label: str, node: Actor | Place) -> bool:
     """Can a tagger name labelled ``label`` stand for the node of the one mention inside it?"""
     if isinstance(node, Place):
@@ -166,16 +200,24 @@ def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: 
         if crossing or (around and inside):
             continue
         kinds = {m.actor.kind for m in inside if isinstance(m, ActorMention)}
-        if "person" in kinds and len(kinds) > 1:
+        person_named_after_country = _person_with_country_word(label, inside)
+        if "person" in kinds and len(kinds) > 1 and not person_named_after_country:
             continue  # the tagger ran an organisation and a person together ("TPNPB Yonas Wenda")
         if label == "PER" and any(isinstance(m, ActorMention) and m.actor.kind == "person" for m in around):
             continue  # a person's mention holds no second person ("Bupati Tanjung Bening" is Rudi Hartono)
+        if any(isinstance(m, ActorMention) and m.actor.kind == "organization"
+               and (label == "PER" or (label == "ORG" and m.start == start_char)) for m in around):
+            continue  # the head of a longer organisation's name ("Kementerian Hukum" of "... dan HAM"), or
+            # a person in its name ("Kodam XVII/Cenderawasih", "Yayasan Soeharto")
         name = text[start_char:end_char]
         entry = gaz.lookup_any_case([t.text for t in tokens[first:end]])
         if entry is None and not inside and _only_country_words(tokens[first:end], gaz):
             continue  # "Korea", "Utara": a piece of a country's name, not a name of its own
         node = (_actor_from_entry(entry, as_state=True) if entry and entry.kind != "place" or (entry and entry.stands_for)
                 else Place(entry.key, entry.name, entry.country, entry.wikidata) if entry else None)
+        if person_named_after_country:  # "Komjen Pol Badrodin Haiti": the country word ends a name
+            first_person = person_named_after_country.actor
+            node = replace(actor_for(name, "PER"), role=first_person.role, sector=first_person.sector)
         if node is None and len(inside) == 1:
             only = inside[0]
             inner = only.place if isinstance(only, PlaceMention) else only.actor

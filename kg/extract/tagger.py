@@ -2,9 +2,9 @@
 
 Trained with :mod:`kg.extract.train_tagger` on the licensed train splits of the Indonesian NER
 sets; the model ships as ``kg/data/tagger-<lang>.json.gz``. Features: the word, its shape and
-affixes, its neighbours, what the gazetteer says about the token (case-blind) and the word-list
-hints of :mod:`kg.extract.namehints` (city, given or family name, dictionary word), so it also
-works on lower-cased text. Cased sentences get a second, ``uc|``-prefixed copy of every feature
+affixes, three words either side (the nearest with their shape and ending), what the gazetteer
+says about the token (case-blind) and the word-list hints of :mod:`kg.extract.namehints` (city,
+given or family name, dictionary word), so it also works on lower-cased text. Cased sentences get a second, ``uc|``-prefixed copy of every feature
 (domain adaptation in the style of Daumé's "frustratingly easy" method: the shared copy learns
 what holds in both kinds of text, the ``uc|`` copy what only holds in cased text).
 
@@ -46,16 +46,18 @@ def token_features(words: list[str], gaz_tags: list[str], hints: list[list[str]]
     ``hints``: extra features per token (:func:`kg.extract.namehints.hint_features`)."""
     lower = [w.lower() for w in words]
     cased = any(ch.isupper() for w in words for ch in w)
-    padded = ["<s2>", "<s1>"] + lower + ["</s1>", "</s2>"]
+    padded = ["<s3>", "<s2>", "<s1>"] + lower + ["</s1>", "</s2>", "</s3>"]
     gaz = [START] + gaz_tags + ["</s>"]
     out = []
     for i, word in enumerate(words):
-        low, j = lower[i], i + 2
+        low, j = lower[i], i + 3
         feats = ["b", f"w={low}", f"sh={shape(word)}", f"len={min(len(word), 8)}",
                  f"p1={low[:1]}", f"p2={low[:2]}", f"p3={low[:3]}", f"p4={low[:4]}", f"p5={low[:5]}",
                  f"s1={low[-1:]}", f"s2={low[-2:]}", f"s3={low[-3:]}", f"s4={low[-4:]}", f"s5={low[-5:]}",
                  f"w-1={padded[j - 1]}", f"w+1={padded[j + 1]}", f"w-2={padded[j - 2]}", f"w+2={padded[j + 2]}",
                  f"w-1w={padded[j - 1]}|{low}", f"ww+1={low}|{padded[j + 1]}",
+                 f"w-3={padded[j - 3]}", f"w+3={padded[j + 3]}", f"s3-1={padded[j - 1][-3:]}", f"s3+1={padded[j + 1][-3:]}",
+                 f"sh-1={shape(words[i - 1]) if i else '^'}", f"sh+1={shape(words[i + 1]) if i + 1 < len(words) else '$'}",
                  f"g={gaz[i + 1]}", f"g-1={gaz[i]}", f"g+1={gaz[i + 2]}"]
         if i == 0:
             feats.append("first")

@@ -244,6 +244,53 @@ def test_a_verb_after_a_country_is_not_taken_for_a_currency():
 
 
 def test_a_tagged_person_holding_a_country_name_is_a_person_not_the_country():
-    mentions, _ = actors("Jokowi mengusulkan Komjen Pol Badrodin Haiti sebagai Kapolri.", "id")
-    assert ("Badrodin Haiti", "Badrodin Haiti", "person", None) in mentions
-    assert all(m[3] != "HTI" for m in mentions)
+    for text in ("Jokowi mengusulkan Komjen Pol Badrodin Haiti sebagai Kapolri.",
+                 "Jokowi mengusulkan nama baru, yakni Komjen Pol Badrodin Haiti yang kini menjabat Wakil Kepala Polri."):
+        mentions, _ = actors(text, "id")
+        assert ("Badrodin Haiti", "person") in [(m[1], m[2]) for m in mentions]
+        assert all(m[3] != "HTI" for m in mentions)
+
+
+def test_a_police_or_military_rank_gives_the_role():
+    found = find_actors("Kabid Humas Kombes Pol Rikwanto membenarkan penangkapan itu.", "id", [(0, 60)])
+    person = [m.actor for m in found.actors if m.actor.kind == "person"]
+    assert [(p.name, p.role, p.sector) for p in person] == [("Rikwanto", "Police Senior Commissioner", "police")]
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Yenny Wahid mendaftarkan partainya ke Kementerian Hukum dan HAM kemarin.", "Kementerian Hukum dan HAM"),
+    ("Kementerian Koperasi dan UKM menggandeng OECD.", "Kementerian Koperasi dan UKM"),
+])
+def test_an_institution_name_joined_by_dan_is_one_actor(text, name):
+    assert name in [m[0] for m in actors(text, "id")[0]]
+
+
+def test_dan_before_a_known_name_starts_another_actor():
+    names = [m[1] for m in actors("Kementerian Keuangan dan Bank Indonesia sepakat.", "id")[0]]
+    assert "Bank Indonesia" in names and not any("dan" in n for n in names)
+
+
+def test_degrees_and_forms_of_address_are_not_names():
+    assert [m[0] for m in actors("Konstitusi itu diwujudkan oleh Ir. Soprijanto.", "id")[0]] == ["Soprijanto"]
+    assert [m[0] for m in actors("Pameran dibuka didampingi Ny Herawati Boediono.", "id")[0]] == ["Herawati Boediono"]
+
+
+def test_jakarta_administrative_cities_are_places_not_persons():
+    mentions, places = actors("Ia dirawat di Rumah Sakit Pertamina, Jakarta Pusat.", "id")
+    assert ("Jakarta Pusat", "Central Jakarta") in places and not any(m[0] == "Pusat" for m in mentions)
+
+
+def test_a_particle_joined_last_name_stays_in_the_name():
+    assert "Brigade Ezzedine al-Qassam" in [m[0] for m in actors("Sayap militer Hamas, Brigade Ezzedine al-Qassam, "
+                                                                  "mengaku bertanggung jawab.", "id")[0]]
+
+
+def test_a_military_or_police_unit_is_one_organisation_not_people():
+    mentions, _ = actors("Kodam XVII/Cenderawasih mengerahkan sekitar 500 personel ke Intan Jaya.", "id")
+    assert ("Kodam XVII/Cenderawasih", "Kodam XVII/Cenderawasih", "organization", None) in mentions
+    assert not any(m[2] == "person" for m in mentions)
+
+
+def test_words_after_a_tagged_first_name_in_the_same_run_are_the_surname():
+    mentions, _ = actors("Menteri Luar Negeri Malaysia Datuk Seri Azman Rahim tiba di Jakarta.", "id")
+    assert ("Azman Rahim", "person") in [(m[1], m[2]) for m in mentions]

@@ -15,3 +15,8 @@ from kg.nlp.tokens import tokenize
 ])
 def test_tokens(text, expected):
     assert [t.text for t in tokenize(text, "id")] == expected
+
+
+def test_only_english_splits_a_possessive():
+    assert [t.text for t in tokenize("Lembaga Moody's Investors Service", "id")][1] == "Moody's"
+    assert [t.text for t in tokenize("Russia's army", "en")] == ["Russia", "'s", "army"]
