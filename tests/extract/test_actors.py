@@ -294,3 +294,8 @@ def test_a_military_or_police_unit_is_one_organisation_not_people():
 def test_words_after_a_tagged_first_name_in_the_same_run_are_the_surname():
     mentions, _ = actors("Menteri Luar Negeri Malaysia Datuk Seri Azman Rahim tiba di Jakarta.", "id")
     assert ("Azman Rahim", "person") in [(m[1], m[2]) for m in mentions]
+
+
+def test_world_regions_are_places():
+    _, places = actors("Wabah itu menyebar di Afrika dan Asia Tenggara.", "id")
+    assert ("Afrika", "Africa") in places and ("Asia Tenggara", "Southeast Asia") in places
