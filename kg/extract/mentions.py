@@ -112,7 +112,7 @@ def _only_persons(item: _Item, tagged: list) -> bool:
 
 def _joined_institution(item: _Item, tokens: list[Token] | None, org_heads: frozenset[str],
                         joins: frozenset[str]) -> bool:
-    """"Kementerian Hukum dan HAM": an institution's name joined by "dan" (see ``actors._items``)."""
+    """"Kementerian Hukum dan HAM": an institution's name joined by "dan" (see :func:`kg.extract.nameruns.sentence_items`)."""
     return bool(tokens) and tokens[item.start].text in org_heads and any(
         t.lower in joins for t in tokens[item.start + 1:item.end - 1])
 
