@@ -56,7 +56,8 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
         if tagged:
             tagged = tidy_tagged(tokens, tagged, _not_names(lang), _particles(lang))
         if tagged:
-            items = _split_names(items, tagged, tokens, _head_words(lang)[0], _org_name_joins(lang))
+            items = _split_names(items, tagged, tokens, _head_words(lang)[0], _org_name_joins(lang),
+                                 _function_words(lang))
         _compose(index, tokens, items, gaz, persons, text, found, place_words, tagged,
                  bool(load(lang, "grammar").get("country_before_noun")), lang)
         if tagged:

@@ -97,9 +97,9 @@ def _money_and_number_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 def not_an_actor_here(tokens: list[Token], first: int, end: int, kind: str | None, lang: str) -> bool:
-    """A known name that names no actor where it stands: a country beside a currency word
-    ("78 dolar AS", "US dollars", "francs Perancis"), an upper-case short form right after a
-    number ("46 juta KL": kilolitres, not Kuala Lumpur).
+    """A known name that names no actor where it stands: a country beside a currency word, on the
+    side the language puts it ("78 dolar AS", "US dollars"), a place's upper-case short form right
+    after a number word ("46 juta KL": kilolitres, not Kuala Lumpur).
 
     >>> from kg.nlp.tokens import tokenize
     >>> tokens = tokenize("harga 60 dolar AS per barel", "id")
@@ -109,7 +109,7 @@ def not_an_actor_here(tokens: list[Token], first: int, end: int, kind: str | Non
     currencies, scales = _money_and_number_words(lang)
     before = tokens[first - 1].lower if first else ""
     after = tokens[end].lower if end < len(tokens) else ""
-    if kind == "country" and (before in currencies or after in currencies):
+    if kind == "country" and (after if load(lang, "grammar").get("country_before_noun") else before) in currencies:
         return True
     text = " ".join(t.text for t in tokens[first:end])
-    return text.isupper() and len(text) <= 4 and (before in scales or before[:1].isdigit())
+    return kind == "place" and text.isupper() and len(text) <= 4 and before in scales

@@ -80,11 +80,12 @@ def _country_words(gaz: Gazetteer) -> frozenset[str]:
 
 
 def _split_names(items: list[_Item], tagged: list, tokens: list[Token] | None = None,
-                 org_heads: frozenset[str] = frozenset(), joins: frozenset[str] = frozenset()) -> list[_Item]:
+                 org_heads: frozenset[str] = frozenset(), joins: frozenset[str] = frozenset(),
+                 stops: frozenset[str] = frozenset()) -> list[_Item]:
     """Cut a run of capitalised words at the tagger's names: "Utama PT Sinar Abadi Hendra Wijaya"
     -> "PT Sinar Abadi" + "Hendra Wijaya" (words outside any tagged name are dropped, except the
-    capitalised words after the run's last name when it is a person's: "Azman" in "Datuk Seri Azman
-    Rahim" is Azman Rahim). A run opened
+    capitalised words after the run's last name when it is a person's and they hold no function word
+    (``stops``): "Azman" in "Datuk Seri Azman Rahim" is Azman Rahim, "Agus Salim Bersama Istri" is not). A run opened
     by an institution word whose tail alone is a tagged place stays whole: "Kejaksaan Tinggi
     Sulawesi Selatan" is the prosecution office of that province; so does an institution's name
     joined by "dan" ("Kementerian Hukum dan HAM")."""
@@ -92,29 +93,37 @@ def _split_names(items: list[_Item], tagged: list, tokens: list[Token] | None = 
     for item in items:
         inner = [(s, e) for s, e, _ in tagged if item.start <= s and e <= item.end]
         if item.kind != "name" or not inner or inner == [(item.start, item.end)] or regional_office(
-                item, tagged, tokens, org_heads) or _joined_institution(item, tokens, org_heads, joins) or (
-                tokens and tokens[item.start].text in org_heads and _only_persons(item, tagged)):
+                item, tagged, tokens, org_heads) or _joined_institution(item, tokens, org_heads, joins, tagged) or (
+                tokens and tokens[item.start].text in org_heads and (_only_persons(item, tagged) or any(
+                    t.text == "/" for t in tokens[item.start:item.end]))):
             out.append(item)
             continue
         inner = sorted(inner)
         last = inner[-1]
-        if last[1] < item.end and any(s == last[0] and e == last[1] and label == "PER" for s, e, label in tagged):
+        if (last[1] < item.end and item.end - last[1] <= 2 and tokens
+                and not any(t.lower in stops for t in tokens[last[1]:item.end])
+                and any(s == last[0] and e == last[1] and label == "PER" for s, e, label in tagged)):
             inner[-1] = (last[0], item.end)  # "Datuk Seri Azman Rahim": the words after a person's name are theirs
         out.extend(_Item(s, e, "name") for s, e in inner)
     return out
 
 
 def _only_persons(item: _Item, tagged: list) -> bool:
-    """Are all the tagger's names inside the run persons? ("Kodam XVII" / "Cenderawasih" in a run
-    opened by an organisation word: the tagger mistook the unit's name for people)."""
-    return all(label == "PER" for s, e, label in tagged if item.start <= s and e <= item.end)
+    """Are the tagger's names inside a run opened by an organisation word all persons, the first
+    holding that word? ("Kodam XVII" / "Cenderawasih": the tagger mistook the unit's name for people;
+    "Partai Gerindra Suhardi" is a party and a person)."""
+    inner = sorted((s, e, label) for s, e, label in tagged if item.start <= s and e <= item.end)
+    return bool(inner) and inner[0][0] == item.start and all(label == "PER" for _, _, label in inner)
 
 
 def _joined_institution(item: _Item, tokens: list[Token] | None, org_heads: frozenset[str],
-                        joins: frozenset[str]) -> bool:
-    """"Kementerian Hukum dan HAM": an institution's name joined by "dan" (see :func:`kg.extract.nameruns.sentence_items`)."""
-    return bool(tokens) and tokens[item.start].text in org_heads and any(
-        t.lower in joins for t in tokens[item.start + 1:item.end - 1])
+                        joins: frozenset[str], tagged: list) -> bool:
+    """"Kementerian Hukum dan HAM": an institution's name joined by "dan" (see
+    :func:`kg.extract.nameruns.sentence_items`), unless the tagger names a second actor after "dan"."""
+    if not tokens or tokens[item.start].text not in org_heads:
+        return False
+    join = next((k for k in range(item.start + 1, item.end - 1) if tokens[k].lower in joins), None)
+    return join is not None and not any(join < s and e <= item.end for s, e, _ in tagged)
 
 
 def regional_office(item: _Item, tagged: list, tokens: list[Token] | None, org_heads: frozenset[str]) -> bool:
@@ -211,6 +220,8 @@ def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: 
             # a person in its name ("Kodam XVII/Cenderawasih", "Yayasan Soeharto")
         name = text[start_char:end_char]
         entry = gaz.lookup_any_case([t.text for t in tokens[first:end]])
+        if entry is None and any(isinstance(m, PlaceMention) for m in around):
+            continue  # an unknown name inside a place's name is part of it ("Jalan Sudirman", "Kodam XVII/...")
         if entry is None and not inside and _only_country_words(tokens[first:end], gaz):
             continue  # "Korea", "Utara": a piece of a country's name, not a name of its own
         node = (_actor_from_entry(entry, as_state=True) if entry and entry.kind != "place" or (entry and entry.stands_for)

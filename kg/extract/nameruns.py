@@ -75,7 +75,7 @@ def sentence_items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item
             j = i + 1
             while j < len(tokens) and (
                 (tokens[j].text[:1].isupper() and tokens[j].text not in not_names
-                 and (_name_continues(tokens, j, gaz) or (tokens[i].text in orgs
+                 and (_name_continues(tokens, j, gaz) or (tokens[i].text in orgs and not _title_at(tokens, j, gaz)
                                                          and not any(t.lower in connectors for t in tokens[i:j]))))
                 or (tokens[j].lower in particles and j + 1 < len(tokens) and tokens[j + 1].text[:1].isupper())
                 or _particle_joined(tokens[j].text, particles)  # "Brigade Ezzedine al-Qassam"
@@ -93,6 +93,14 @@ def sentence_items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item
     return _join_institution_names(tokens, items, _org_name_joins(lang), orgs)
 
 
+def _title_at(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
+    """Does a police or military rank start at token ``j``? ("Polda Metro Jaya | Irjen Pol Karyoto";
+    higher titles such as "Jenderal" also name offices: "Direktorat Jenderal Imigrasi")."""
+    hit = _longest(tokens, j, gaz)
+    return (hit is not None and hit.kind == "marker" and hit.marker.kind == "title"
+            and hit.marker.sector in ("police", "military") and hit.marker.rank >= 3)
+
+
 def _particle_joined(word: str, particles: frozenset[str]) -> bool:
     """"al-Qassam", "el-Sisi", "bin-Laden": a name particle joined to a capitalised name."""
     head, _, rest = word.partition("-")
@@ -103,12 +111,14 @@ def _join_institution_names(tokens: list[Token], items: list[_Item], joins: froz
                             org_heads: frozenset[str]) -> list[_Item]:
     """"Kementerian Hukum dan HAM", "Kementerian Koperasi dan UKM": right after an institution word,
     two unknown names joined by "dan" are one name (a known name after it is not: "Kementerian
-    Keuangan dan Bank Indonesia"); so are two names after "dan" when the first opens with an
-    organisation word ("Badan Pengatur Hilir Minyak dan Gas Bumi")."""
+    Keuangan dan Bank Indonesia"), nor is one opened by an office word ("Polres Bogor dan Polsek
+    Cibinong"; the tagger may still split the name later: "Bank Mandiri dan BRI"); so are two names after "dan" when the first opens
+    with an organisation word ("Badan Pengatur Hilir Minyak dan Gas Bumi")."""
     out: list[_Item] = []
     for item in items:
+        second = tokens[item.start].text if item.kind == "name" else ""
         joined = (item.kind == "name" and out and out[-1].kind == "name" and out[-1].end + 1 == item.start
-                  and tokens[out[-1].end].lower in joins
+                  and tokens[out[-1].end].lower in joins and second not in org_heads
                   and not any(t.lower in joins for t in tokens[out[-1].start:out[-1].end]))
         if joined and len(out) >= 2 and out[-2].kind == "marker" and out[-2].marker.kind == "institution" \
                 and out[-2].end == out[-1].start:
@@ -154,4 +164,13 @@ def _longest(tokens: list[Token], i: int, gaz: Gazetteer) -> _Item | None:
         region = gaz.regions.get(words)
         if region:
             return _Item(i, i + n, "region", region=region)
-    return None
+    return _outlet_domain(tokens, i, gaz)
+
+
+def _outlet_domain(tokens: list[Token], i: int, gaz: Gazetteer) -> _Item | None:
+    """"Kompas.com", "www.antaranews.com": a known organisation's web domain is that organisation."""
+    labels = [part for part in tokens[i].text.split(".") if part.lower() != "www"]
+    if len(labels) < 2 or not labels[0][:1].isalpha():
+        return None
+    entry = gaz.lookup_any_case([labels[0]])
+    return _Item(i, i + 1, "entry", entry=entry) if entry and entry.kind == "organization" else None

@@ -23,10 +23,8 @@ from kg.model import Token
 # is one token ("Kompas.com", "detik.com", "antaranews.co.id": news outlets are named by them).
 _DOMAIN = r"(?:com|net|org|info|news|tv|co|id|go|ac|or|gov|edu|uk|au|my|sg|ru|cn|jp|de|fr|io)"
 _TOKEN_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}|(?<![\w.])[^\W\d_]\.(?=[ \t]+[^\W\d_])"
-                       rf"|(?<![\w.])\w[\w-]*(?:\.\w[\w-]*)*\.{_DOMAIN}(?:\.{_DOMAIN})?(?![\w.])"
+                       rf"|(?<![\w.])\w[\w-]*(?:\.\w[\w-]*)*\.{_DOMAIN}(?:\.{_DOMAIN})?(?!\w|\.\w)"
                        r"|\w+(?:-\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
-# Only English has a possessive "'s": elsewhere "Moody's" and "McDonald's" are one word.
-_TOKEN_NO_POSSESSIVE_RE = re.compile(_TOKEN_RE.pattern.replace("(?![sS]\\b)", ""))
 
 
 @lru_cache(maxsize=200_000)
@@ -41,7 +39,7 @@ def lemma(word: str, lang: str) -> str:
 def tokenize(text: str, lang: str, offset: int = 0) -> list[Token]:
     """Split ``text`` into word and punctuation tokens; offsets are shifted by ``offset``."""
     tokens = []
-    for match in (_TOKEN_RE if lang == "en" else _TOKEN_NO_POSSESSIVE_RE).finditer(text):
+    for match in _TOKEN_RE.finditer(text):
         word = match.group()
         lower = word.lower()
         tokens.append(Token(offset + match.start(), offset + match.end(), word, lower, lemma(lower, lang)))

@@ -17,6 +17,5 @@ def test_tokens(text, expected):
     assert [t.text for t in tokenize(text, "id")] == expected
 
 
-def test_only_english_splits_a_possessive():
-    assert [t.text for t in tokenize("Lembaga Moody's Investors Service", "id")][1] == "Moody's"
-    assert [t.text for t in tokenize("Russia's army", "en")] == ["Russia", "'s", "army"]
+def test_a_domain_before_a_full_stop_is_still_one_token():
+    assert [t.text for t in tokenize("dilansir Kompas.com. Lalu", "id")] == ["dilansir", "Kompas.com", ".", "Lalu"]
