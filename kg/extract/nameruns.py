@@ -112,8 +112,9 @@ def _join_institution_names(tokens: list[Token], items: list[_Item], joins: froz
     """"Kementerian Hukum dan HAM", "Kementerian Koperasi dan UKM": right after an institution word,
     two unknown names joined by "dan" are one name (a known name after it is not: "Kementerian
     Keuangan dan Bank Indonesia"), nor is one opened by an office word ("Polres Bogor dan Polsek
-    Cibinong"; the tagger may still split the name later: "Bank Mandiri dan BRI"); so are two names after "dan" when the first opens
-    with an organisation word ("Badan Pengatur Hilir Minyak dan Gas Bumi")."""
+    Cibinong"); so are two names after "dan" when the first opens with an organisation word and the
+    second is no short form ("Badan Pengatur Hilir Minyak dan Gas Bumi", not "Bank Mandiri dan BRI").
+    The tagger may still split a joined name later."""
     out: list[_Item] = []
     for item in items:
         second = tokens[item.start].text if item.kind == "name" else ""
@@ -124,7 +125,7 @@ def _join_institution_names(tokens: list[Token], items: list[_Item], joins: froz
                 and out[-2].end == out[-1].start:
             out[-2:] = [_Item(out[-2].start, item.end, "name")]  # the institution word opens the name
             continue
-        if joined and tokens[out[-1].start].text in org_heads:  # "Badan Pengatur Hilir Minyak dan Gas Bumi"
+        if joined and tokens[out[-1].start].text in org_heads and not second.isupper():  # "... Minyak dan Gas Bumi"
             out[-1] = _Item(out[-1].start, item.end, "name")
             continue
         out.append(item)
