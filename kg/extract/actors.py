@@ -22,7 +22,7 @@ from kg.extract.geonames import city, geonames_id, in_place_context
 from kg.extract.institutions import foreign_institution, office_holder_after, org_noun_after, owned_by_adjective
 from kg.extract.mentions import (_only_country_words, _reconcile, _resolve_country_anaphora, _split_names,
                                  hyphen_pairs, regional_office, resolve_pairs)
-from kg.extract.nameruns import _trim_verbs, sentence_items, tidy_tagged
+from kg.extract.nameruns import _trim_verbs, is_rank, sentence_items, tidy_tagged
 from kg.extract.names import actor_for, label_of, tagged_spans
 from kg.extract.nominals import (ethnic_group, mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
                                  resolve_partial_countries, resolve_titled_persons)
@@ -166,7 +166,7 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     k = items.index(holder) + 1
                     continue
                 if adjacent(last, name_item) and name_item.kind in ("name", "entry") and (
-                        (name_item.kind == "name" and (_could_be_person(tagged, name_item)
+                        (name_item.kind == "name" and (_could_be_person(tagged, name_item) or is_rank(marker)
                                                        or tokens[name_item.start].text in honorifics))
                         or (name_item.kind == "entry" and name_item.entry.kind == "person")):
                     if name_item.kind == "entry":

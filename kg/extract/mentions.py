@@ -128,11 +128,11 @@ def _joined_institution(item: _Item, tokens: list[Token] | None, org_heads: froz
 
 def regional_office(item: _Item, tagged: list, tokens: list[Token] | None, org_heads: frozenset[str]) -> bool:
     """An institution word, then words the tagger leaves alone, then a tagged place to the end of
-    the run ("Pengadilan Negeri Jakarta Selatan", "Kejaksaan Tinggi Sulawesi Selatan")."""
-    if tokens is None or item.end - item.start < 3 or tokens[item.start].text not in org_heads:
+    the run ("Pengadilan Negeri Jakarta Selatan", "Kejaksaan Tinggi Sulawesi Selatan", "Polres Bogor")."""
+    if tokens is None or item.end - item.start < 2 or tokens[item.start].text not in org_heads:
         return False
     inner = [(s, e, label) for s, e, label in tagged if item.start <= s and e <= item.end]
-    return len(inner) == 1 and inner[0][2] == "LOC" and inner[0][1] == item.end and inner[0][0] > item.start + 1
+    return len(inner) == 1 and inner[0][2] == "LOC" and inner[0][1] == item.end and inner[0][0] > item.start
 
 
 def hyphen_pairs(tokens: list[Token], index: int, gaz: Gazetteer, found: Found) -> None:

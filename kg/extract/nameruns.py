@@ -97,8 +97,12 @@ def _title_at(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
     """Does a police or military rank start at token ``j``? ("Polda Metro Jaya | Irjen Pol Karyoto";
     higher titles such as "Jenderal" also name offices: "Direktorat Jenderal Imigrasi")."""
     hit = _longest(tokens, j, gaz)
-    return (hit is not None and hit.kind == "marker" and hit.marker.kind == "title"
-            and hit.marker.sector in ("police", "military") and hit.marker.rank >= 3)
+    return hit is not None and hit.kind == "marker" and is_rank(hit.marker)
+
+
+def is_rank(marker) -> bool:
+    """A police or military rank ("Irjen Pol", "Mayjen TNI"): the name after it is a person's."""
+    return marker.kind == "title" and marker.sector in ("police", "military") and marker.rank >= 3
 
 
 def _particle_joined(word: str, particles: frozenset[str]) -> bool:

@@ -345,3 +345,14 @@ def test_an_outlets_domain_is_the_outlet(text):
 ])
 def test_words_that_only_look_like_currencies_keep_the_country(lang, text, country):
     assert (country, "country") in [(m[1], m[2]) for m in actors(text, lang)[0]]
+
+
+@pytest.mark.parametrize("text, name, role", [
+    ("Mayjen TNI Izak Pangemanan meninjau lokasi.", "Izak Pangemanan", "Major General"),
+    ("Kapolres Bogor AKBP Iman Imanuddin membenarkan penangkapan itu.", "Iman Imanuddin",
+     "Police Adjunct Senior Commissioner"),
+    ("Marsekal Madya Fadjar Prasetyo meninjau pangkalan.", "Fadjar Prasetyo", "Air Marshal"),
+])
+def test_the_name_after_a_rank_is_a_person(text, name, role):
+    found = find_actors(text, "id", [(0, len(text))])
+    assert (name, "person", role) in [(m.actor.name, m.actor.kind, m.actor.role) for m in found.actors]
