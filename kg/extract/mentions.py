@@ -131,7 +131,9 @@ def regional_office(item: _Item, tagged: list, tokens: list[Token] | None, org_h
     the run ("Pengadilan Negeri Jakarta Selatan", "Kejaksaan Tinggi Sulawesi Selatan", "Polres Bogor")."""
     if tokens is None or item.end - item.start < 2 or tokens[item.start].text not in org_heads:
         return False
-    inner = [(s, e, label) for s, e, label in tagged if item.start <= s and e <= item.end]
+    inner = sorted((s, e, label) for s, e, label in tagged if item.start <= s and e <= item.end)
+    if len(inner) == 2 and inner[0][0] == item.start and inner[0][2] == "ORG":
+        inner = inner[1:]  # the tagger cut the office from its region: "Kejaksaan Tinggi" | "Sulawesi Selatan"
     return len(inner) == 1 and inner[0][2] == "LOC" and inner[0][1] == item.end and inner[0][0] > item.start
 
 
@@ -214,12 +216,14 @@ def _reconcile(index: int, tokens: list[Token], tagged: list, text: str, found: 
             continue  # the tagger ran an organisation and a person together ("TPNPB Yonas Wenda")
         if label == "PER" and any(isinstance(m, ActorMention) and m.actor.kind == "person" for m in around):
             continue  # a person's mention holds no second person ("Bupati Tanjung Bening" is Rudi Hartono)
-        if any(isinstance(m, ActorMention) and m.actor.kind == "organization"
-               and (label == "PER" or (label == "ORG" and m.start == start_char)) for m in around):
+        in_org = any(isinstance(m, ActorMention) and m.actor.kind == "organization" for m in around)
+        if in_org and (label == "PER" or (label == "ORG" and any(m.start == start_char for m in around))):
             continue  # the head of a longer organisation's name ("Kementerian Hukum" of "... dan HAM"), or
             # a person in its name ("Kodam XVII/Cenderawasih", "Yayasan Soeharto")
         name = text[start_char:end_char]
         entry = gaz.lookup_any_case([t.text for t in tokens[first:end]])
+        if in_org and label == "LOC" and (entry is None or entry.kind != "country"):
+            continue  # the region in an office's name ("Polres Bogor"); a country stays ("angkatan bersenjata Rusia")
         if entry is None and any(isinstance(m, PlaceMention) for m in around):
             continue  # an unknown name inside a place's name is part of it ("Jalan Sudirman", "Kodam XVII/...")
         if entry is None and not inside and _only_country_words(tokens[first:end], gaz):

@@ -356,3 +356,12 @@ def test_words_that_only_look_like_currencies_keep_the_country(lang, text, count
 def test_the_name_after_a_rank_is_a_person(text, name, role):
     found = find_actors(text, "id", [(0, len(text))])
     assert (name, "person", role) in [(m.actor.name, m.actor.kind, m.actor.role) for m in found.actors]
+
+
+@pytest.mark.parametrize("text, office", [
+    ("Ia pernah menjadi Kepala Kejaksaan Tinggi Sulawesi Selatan.", "Kejaksaan Tinggi Sulawesi Selatan"),
+    ("Polres Bogor menangkap dua pelaku.", "Polres Bogor"),
+])
+def test_a_regional_office_is_one_organisation_without_an_extra_place(text, office):
+    mentions, places = actors(text, "id")
+    assert office in [m[0] for m in mentions] and places == []
