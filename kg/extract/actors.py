@@ -54,7 +54,8 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
         if tagged and is_title_case(tokens):  # "Kunjungi Jakarta": the headline's verb is not part of the name
             tagged = [(a, b, label) for a, b, label in (_trim_verbs(tokens, span, lang) for span in tagged) if a < b]
         if tagged:
-            tagged = tidy_tagged(tokens, tagged, _not_names(lang), _particles(lang))
+            tagged = tidy_tagged(tokens, tagged, _not_names(lang), _particles(lang),
+                                 frozenset(load(lang, "grammar").get("person_name_prefixes", [])))
         if tagged:
             items = _split_names(items, tagged, tokens, _head_words(lang)[0], _org_name_joins(lang),
                                  _function_words(lang))

@@ -24,13 +24,17 @@ from kg.model import Token
 from kg.nlp.tokens import is_title_case
 
 
-def tidy_tagged(tokens: list[Token], tagged: list, not_names: frozenset[str], particles: frozenset[str]) -> list:
+def tidy_tagged(tokens: list[Token], tagged: list, not_names: frozenset[str], particles: frozenset[str],
+                prefixes: frozenset[str] = frozenset()) -> list:
     """The tagger's names without words that never start a name ("Ir. Soprijanto", "Ny Herawati
-    Boediono") and with a particle-joined last part ("Brigade Ezzedine al-Qassam")."""
+    Boediono"), with a particle-joined last part ("Brigade Ezzedine al-Qassam") and a person's
+    name prefix before them ("I Made Mudharta", "Ni Luh Djelantik")."""
     out = []
     for first, end, label in tagged:
         while first < end and (tokens[first].text in not_names or tokens[first].text == "."):
             first += 1
+        if label == "PER" and first and tokens[first - 1].text in prefixes:
+            first -= 1
         while end < len(tokens) and _particle_joined(tokens[end].text, particles):
             end += 1
         if first < end:

@@ -365,3 +365,11 @@ def test_the_name_after_a_rank_is_a_person(text, name, role):
 def test_a_regional_office_is_one_organisation_without_an_extra_place(text, office):
     mentions, places = actors(text, "id")
     assert office in [m[0] for m in mentions] and places == []
+
+
+@pytest.mark.parametrize("text, name", [
+    ("Ketua DPD Partai Demokrat Bali I Made Mudharta saat dihubungi, Senin.", "I Made Mudharta"),
+    ("Ni Luh Djelantik mengkritik kebijakan itu.", "Ni Luh Djelantik"),
+])
+def test_balinese_name_prefixes_are_part_of_the_name(text, name):
+    assert name in [m[0] for m in actors(text, "id")[0]]
