@@ -73,6 +73,7 @@ class Marker:
     sector: str | None = None
     rank: int = 9
     bare: bool = True  # may act without a country next to it ("polisi"); weapons may not ("drones")
+    rank_title: bool = False  # a police or military rank: a person's name follows ("Irjen Pol Karyoto")
 
 
 @dataclass(eq=False)
@@ -270,7 +271,7 @@ def _build(lang: str, extra: str | None) -> Gazetteer:
     for group in ("titles", "institutions", "groups"):
         for item in titles.get(group, []):
             marker = Marker(group.rstrip("s"), item.get("role") or item["name"], item.get("sector"), item.get("rank", 9),
-                            bool(item.get("bare", True)))
+                            bool(item.get("bare", True)), bool(item.get("rank_title", False)))
             for word in item["words"]:
                 gaz.markers.setdefault(surface_key(word.lower()), marker)
     for word, adjective in (titles.get("regions") or {}).items():

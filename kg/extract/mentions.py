@@ -83,10 +83,13 @@ def _split_names(items: list[_Item], tagged: list, tokens: list[Token] | None = 
                  org_heads: frozenset[str] = frozenset(), joins: frozenset[str] = frozenset(),
                  stops: frozenset[str] = frozenset()) -> list[_Item]:
     """Cut a run of capitalised words at the tagger's names: "Utama PT Sinar Abadi Hendra Wijaya"
-    -> "PT Sinar Abadi" + "Hendra Wijaya" (words outside any tagged name are dropped, except the
-    capitalised words after the run's last name when it is a person's and they hold no function word
-    (``stops``): "Azman" in "Datuk Seri Azman Rahim" is Azman Rahim, "Agus Salim Bersama Istri" is not). A run opened
-    by an institution word whose tail alone is a tagged place stays whole: "Kejaksaan Tinggi
+    -> "PT Sinar Abadi" + "Hendra Wijaya".
+
+    Words outside any tagged name are dropped, except an office word and the words after it before
+    the first name ("Dinas Pendidikan" of "Dinas Pendidikan Agus Salim"), and the capitalised words
+    after the run's last name when it is a person's and they hold no function word (``stops``):
+    "Azman" in "Datuk Seri Azman Rahim" is Azman Rahim, "Agus Salim Bersama Istri" is not. A run
+    opened by an institution word whose tail alone is a tagged place stays whole: "Kejaksaan Tinggi
     Sulawesi Selatan" is the prosecution office of that province; so does an institution's name
     joined by "dan" ("Kementerian Hukum dan HAM")."""
     out: list[_Item] = []
@@ -104,6 +107,8 @@ def _split_names(items: list[_Item], tagged: list, tokens: list[Token] | None = 
                 and not any(t.lower in stops for t in tokens[last[1]:item.end])
                 and any(s == last[0] and e == last[1] and label == "PER" for s, e, label in tagged)):
             inner[-1] = (last[0], item.end)  # "Datuk Seri Azman Rahim": the words after a person's name are theirs
+        if tokens and tokens[item.start].text in org_heads and inner[0][0] > item.start:
+            inner.insert(0, (item.start, inner[0][0]))  # "Dinas Pendidikan | Agus Salim": the office keeps its words
         out.extend(_Item(s, e, "name") for s, e in inner)
     return out
 

@@ -99,14 +99,15 @@ def sentence_items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item
 
 def _title_at(tokens: list[Token], j: int, gaz: Gazetteer) -> bool:
     """Does a police or military rank start at token ``j``? ("Polda Metro Jaya | Irjen Pol Karyoto";
-    higher titles such as "Jenderal" also name offices: "Direktorat Jenderal Imigrasi")."""
+    "Jenderal" is no such rank here, it also names offices: "Direktorat Jenderal Imigrasi")."""
     hit = _longest(tokens, j, gaz)
     return hit is not None and hit.kind == "marker" and is_rank(hit.marker)
 
 
 def is_rank(marker) -> bool:
-    """A police or military rank ("Irjen Pol", "Mayjen TNI"): the name after it is a person's."""
-    return marker.kind == "title" and marker.sector in ("police", "military") and marker.rank >= 3
+    """A police or military rank ("Irjen Pol", "Mayjen TNI"; ``rank_title`` in titles.yaml): the
+    name after it is a person's."""
+    return marker.kind == "title" and marker.rank_title
 
 
 def _particle_joined(word: str, particles: frozenset[str]) -> bool:

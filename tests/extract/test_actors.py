@@ -373,3 +373,13 @@ def test_a_regional_office_is_one_organisation_without_an_extra_place(text, offi
 ])
 def test_balinese_name_prefixes_are_part_of_the_name(text, name):
     assert name in [m[0] for m in actors(text, "id")[0]]
+
+
+@pytest.mark.parametrize("text, office, person", [
+    ("Kepala Dinas Pendidikan Agus Salim meninjau sekolah.", "Dinas Pendidikan", "Agus Salim"),
+    ("Komandan Kodim Jakarta Timur Letkol Budi Santoso hadir.", "Kodim Jakarta Timur", "Budi Santoso"),
+])
+def test_an_office_before_its_head_stays_an_organisation(text, office, person):
+    mentions, _ = actors(text, "id")
+    assert (office, "organization") in [(m[0], m[2]) for m in mentions]
+    assert (person, "person") in [(m[1], m[2]) for m in mentions]
