@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from kg.extract.actornodes import Found, _actor_from_entry, _add_actor, _country_name, _Item, _person
 from kg.extract.actorwords import (_ethnic_words, _function_words, _head_word_label, _head_words, _honorifics,
-                                  _not_names, _org_name_joins, _org_nouns, _particles, _verb_words)
+                                  _name_prefixes, _not_names, _org_name_joins, _org_nouns, _particles, _verb_words)
 from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, resolve_represented_bodies,
                              resolve_titles)
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
@@ -54,8 +54,7 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
         if tagged and is_title_case(tokens):  # "Kunjungi Jakarta": the headline's verb is not part of the name
             tagged = [(a, b, label) for a, b, label in (_trim_verbs(tokens, span, lang) for span in tagged) if a < b]
         if tagged:
-            tagged = tidy_tagged(tokens, tagged, _not_names(lang), _particles(lang),
-                                 frozenset(load(lang, "grammar").get("person_name_prefixes", [])))
+            tagged = tidy_tagged(tokens, tagged, _not_names(lang), _particles(lang), _name_prefixes(lang))
         if tagged:
             items = _split_names(items, tagged, tokens, _head_words(lang)[0], _org_name_joins(lang),
                                  _function_words(lang))

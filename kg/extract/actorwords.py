@@ -84,6 +84,12 @@ def _org_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
 
 
 @lru_cache(maxsize=None)
+def _name_prefixes(lang: str) -> frozenset[str]:
+    """Words that open a person's name before the given name (Balinese "I", "Ni")."""
+    return frozenset(load(lang, "grammar").get("person_name_prefixes", []))
+
+
+@lru_cache(maxsize=None)
 def _org_name_joins(lang: str) -> frozenset[str]:
     """"dan"/"and" inside an institution's name ("Kementerian Hukum dan HAM")."""
     return frozenset(load(lang, "grammar").get("org_name_joins", []))
