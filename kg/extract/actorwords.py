@@ -57,23 +57,29 @@ def _verb_words(lang: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def grammar_words(lang: str, key: str) -> frozenset[str]:
+    """A word list of the language's grammar.yaml ("name_particles", "org_name_joins"...), read once.
+
+    >>> "bin" in grammar_words("id", "name_particles")
+    True
+    """
+    return frozenset(load(lang, "grammar").get(key, []))
+
+
 def _honorifics(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "grammar").get("honorifics", []))
+    return grammar_words(lang, "honorifics")
 
 
-@lru_cache(maxsize=None)
 def _particles(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "grammar").get("name_particles", []))
+    return grammar_words(lang, "name_particles")
 
 
-@lru_cache(maxsize=None)
 def _ethnic_words(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "grammar").get("ethnic_words", []))
+    return grammar_words(lang, "ethnic_words")
 
 
-@lru_cache(maxsize=None)
 def _connectors(lang: str) -> frozenset[str]:
-    return frozenset(load(lang, "grammar").get("name_connectors", []))
+    return grammar_words(lang, "name_connectors")
 
 
 @lru_cache(maxsize=None)
@@ -83,23 +89,20 @@ def _org_nouns(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(g.get("org_nouns_after_name", [])), frozenset(g.get("org_noun_modifiers", []))
 
 
-@lru_cache(maxsize=None)
 def _name_prefixes(lang: str) -> frozenset[str]:
     """Words that open a person's name before the given name (Balinese "I", "Ni")."""
-    return frozenset(load(lang, "grammar").get("person_name_prefixes", []))
+    return grammar_words(lang, "person_name_prefixes")
 
 
-@lru_cache(maxsize=None)
 def _org_name_joins(lang: str) -> frozenset[str]:
     """"dan"/"and" inside an institution's name ("Kementerian Hukum dan HAM")."""
-    return frozenset(load(lang, "grammar").get("org_name_joins", []))
+    return grammar_words(lang, "org_name_joins")
 
 
 @lru_cache(maxsize=None)
 def _money_and_number_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
     """Currency words, and number scale words ("juta", "million")."""
-    return (frozenset(load(lang, "grammar").get("currency_words", [])),
-            frozenset(load(lang, "numbers").get("scales", {})))
+    return grammar_words(lang, "currency_words"), frozenset(load(lang, "numbers").get("scales", {}))
 
 
 def not_an_actor_here(tokens: list[Token], first: int, end: int, kind: str | None, lang: str) -> bool:
