@@ -103,6 +103,29 @@ def _document_persons(raw, gaz: Gazetteer, lang: str) -> dict[str, Actor]:
     return {word: _person(next(iter(names)), None, None, None) for word, names in full.items() if len(names) == 1}
 
 
+def _local_place(item: _Item | None) -> bool:
+    """A known place inside a country that does not stand for a state ("Jawa Barat", "Papua", "Bogor")."""
+    return (item is not None and item.kind == "entry" and item.entry.kind == "place"
+            and not item.entry.stands_for and bool(item.entry.country))
+
+
+def _holder_follows(items: list[_Item], k: int, region: _Item, adjacent) -> bool:
+    """A name (or a rank, then a name) right after an office's region: its holder."""
+    after = items[k] if k < len(items) else None
+    if after is not None and after.kind == "marker" and is_rank(after.marker) and adjacent(region, after):
+        region, after = after, (items[k + 1] if k + 1 < len(items) else None)
+    return (after is not None and adjacent(region, after)
+            and (after.kind == "name" or (after.kind == "entry" and after.entry.kind == "person")))
+
+
+def _place_mention(item: _Item, tokens: list[Token], text: str, index: int) -> PlaceMention:
+    """The place mention of a gazetteer place entry."""
+    entry = item.entry
+    country = entry.country or entry.stands_for
+    place = Place(entry.key, entry.name, country, entry.wikidata, entry.stands_for, geonames_id(entry.name, country))
+    return PlaceMention(tokens[item.start].start, tokens[item.end - 1].end, _name_text(tokens, item, text), place, index)
+
+
 def _country_of(item: _Item | None) -> str | None:
     if item is None:
         return None
@@ -136,6 +159,9 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
         if item.kind == "marker":  # "tentara Korea Utara", "Menteri Luar Negeri Rusia Sergey Lavrov"
             marker_k = k
             country_item = nxt if adjacent(item, nxt) and (_country_of(nxt) or (nxt and nxt.kind == "region")) else None
+            if (country_item is None and item.marker.kind == "title" and adjacent(item, nxt) and _local_place(nxt)
+                    and _holder_follows(items, k + 2, nxt, adjacent)):
+                country_item = nxt  # "Gubernur Jawa Barat Ridwan Kamil": the office's region, then its holder
             last = country_item or item
             after = items[k + 2] if k + 2 < len(items) else None
             if (country_item is None and item.marker.kind == "title" and adjacent(item, nxt) and nxt.kind == "entry"
@@ -153,8 +179,15 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             marker = items[marker_k].marker
             name_index = items.index(last) + 1
             name_item = items[name_index] if name_index < len(items) else None
+            ranked = is_rank(marker)
+            if (marker.kind == "title" and not ranked and name_item is not None and name_item.kind == "marker"
+                    and is_rank(name_item.marker) and adjacent(last, name_item)):
+                # "Kapolda Papua Irjen Pol Mathius Fakhiri": the office is the role, the rank only says a name follows
+                last, ranked, name_index = name_item, True, name_index + 1
+                name_item = items[name_index] if name_index < len(items) else None
             if marker.kind == "title":
-                country = _country_of(country_item)
+                country = _country_of(country_item) or (country_item.entry.country if _local_place(country_item)
+                                                        else None)
                 holder = (office_holder_after(tokens, items, name_index, marker.name, item.end)
                           if country_item is None else None)
                 if holder:  # "Bupati Tanjung Bening, Rudi Hartono": one person, named twice
@@ -166,7 +199,7 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     k = items.index(holder) + 1
                     continue
                 if adjacent(last, name_item) and name_item.kind in ("name", "entry") and (
-                        (name_item.kind == "name" and (_could_be_person(tagged, name_item) or is_rank(marker)
+                        (name_item.kind == "name" and (_could_be_person(tagged, name_item) or ranked
                                                        or tokens[name_item.start].text in honorifics))
                         or (name_item.kind == "entry" and name_item.entry.kind == "person")):
                     if name_item.kind == "entry":
@@ -181,7 +214,9 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                         if country is None and name_item.end - name_item.start == 1:
                             country = gaz.surname_country(name, marker.name)  # "President Bush"
                         actor = _person(name, country, marker.name, marker.sector)
-                    if country_item is not None and country_item.kind == "entry":
+                    if _local_place(country_item):
+                        found.places.append(_place_mention(country_item, tokens, text, index))
+                    elif country_item is not None and country_item.kind == "entry":
                         _add_actor(found, tokens, country_item.start, country_item.end,
                                    _actor_from_entry(country_item.entry, as_state=True), index, text)
                     _add_actor(found, tokens, name_item.start, name_item.end, actor, index, text)
@@ -229,13 +264,10 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     continue
             if entry.kind == "place":
                 country = entry.country or entry.stands_for
-                place = Place(entry.key, entry.name, country, entry.wikidata, entry.stands_for,
-                              geonames_id(entry.name, country))
                 if entry.stands_for and preceding not in place_words:
                     _add_actor(found, tokens, item.start, item.end, _actor_from_entry(entry, as_state=True), index, text)
                 else:
-                    found.places.append(PlaceMention(start_char, tokens[item.end - 1].end,
-                                                      _name_text(tokens, item, text), place, index))
+                    found.places.append(_place_mention(item, tokens, text, index))
             else:
                 foreign = None if country_first else foreign_institution(item, nxt, tokens, text)
                 if foreign:  # "Mahkamah Konstitusi Latvia"

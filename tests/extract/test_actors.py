@@ -350,7 +350,7 @@ def test_words_that_only_look_like_currencies_keep_the_country(lang, text, count
 @pytest.mark.parametrize("text, name, role", [
     ("Mayjen TNI Izak Pangemanan meninjau lokasi.", "Izak Pangemanan", "Major General"),
     ("Kapolres Bogor AKBP Iman Imanuddin membenarkan penangkapan itu.", "Iman Imanuddin",
-     "Police Adjunct Senior Commissioner"),
+     "District Police Chief"),  # the office is the role; the rank only says that a name follows
     ("Marsekal Madya Fadjar Prasetyo meninjau pangkalan.", "Fadjar Prasetyo", "Air Marshal"),
 ])
 def test_the_name_after_a_rank_is_a_person(text, name, role):
@@ -383,3 +383,23 @@ def test_an_office_before_its_head_stays_an_organisation(text, office, person):
     mentions, _ = actors(text, "id")
     assert (office, "organization") in [(m[0], m[2]) for m in mentions]
     assert (person, "person") in [(m[1], m[2]) for m in mentions]
+
+
+@pytest.mark.parametrize("text, person, role, place", [
+    ("Gubernur Jawa Barat Ridwan Kamil meresmikan pasar itu.", "Ridwan Kamil", "Governor", "Jawa Barat"),
+    ("Bupati Bogor Ade Yasin meresmikan pasar itu.", "Ade Yasin", "Regent", "Bogor"),
+    ("Wali Kota Surabaya Eri Cahyadi meresmikan pasar itu.", "Eri Cahyadi", "Mayor", "Surabaya"),
+    ("Kapolda Papua Irjen Pol Mathius Fakhiri mengatakan pasukan menyerang.", "Mathius Fakhiri",
+     "Regional Police Chief", "Papua"),
+])
+def test_a_regional_office_holder_takes_the_office_and_the_region_stays_a_place(text, person, role, place):
+    found = find_actors(text, "id", [(0, len(text))])
+    people = [(m.actor.name, m.actor.role, m.actor.country) for m in found.actors if m.actor.kind == "person"]
+    assert people == [(person, role, "IDN")]
+    assert place in [m.text for m in found.places]
+
+
+def test_a_region_after_an_office_with_no_name_after_it_is_only_a_place():
+    found = find_actors("Gubernur Jawa Barat meresmikan pasar itu.", "id", [(0, 40)])
+    assert [m.text for m in found.places] == ["Jawa Barat"]
+    assert not [m for m in found.actors if m.actor.kind == "person"]
