@@ -6,9 +6,9 @@ capitalised words (with name particles, "dan" inside an institution's name, "/" 
 
 >>> from kg.extract.gazetteer import gazetteer
 >>> from kg.nlp.tokens import tokenize
->>> tokens = tokenize("Kementerian Hukum dan HAM memanggil Budi Santoso", "id")
+>>> tokens = tokenize("Badan Pengelola Keuangan dan Aset Daerah memanggil Budi Santoso", "id")
 >>> [(" ".join(t.text for t in tokens[i.start:i.end]), i.kind) for i in sentence_items(tokens, gazetteer("id"), "id")]
-[('Kementerian Hukum dan HAM', 'name'), ('Budi Santoso', 'name')]
+[('Badan Pengelola Keuangan dan Aset Daerah', 'name'), ('Budi Santoso', 'name')]
 """
 from __future__ import annotations
 
