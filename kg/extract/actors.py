@@ -118,6 +118,12 @@ def _holder_follows(items: list[_Item], k: int, region: _Item, adjacent) -> bool
             and (after.kind == "name" or (after.kind == "entry" and after.entry.kind == "person")))
 
 
+def _both_in_uniform(office, item: _Item) -> bool:
+    """A police or military office, then a police or military title ("Kapolri Jenderal ...")."""
+    uniformed = ("military", "police")
+    return item.marker.kind == "title" and office.sector in uniformed and item.marker.sector in uniformed
+
+
 def _place_mention(item: _Item, tokens: list[Token], text: str, index: int) -> PlaceMention:
     """The place mention of a gazetteer place entry."""
     entry = item.entry
@@ -181,13 +187,14 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             name_item = items[name_index] if name_index < len(items) else None
             ranked = is_rank(marker)
             if (marker.kind == "title" and not ranked and name_item is not None and name_item.kind == "marker"
-                    and is_rank(name_item.marker) and adjacent(last, name_item)):
-                # "Kapolda Papua Irjen Pol Mathius Fakhiri": the office is the role, the rank only says a name follows
+                    and adjacent(last, name_item) and (is_rank(name_item.marker) or _both_in_uniform(marker, name_item))):
+                # "Kapolda Papua Irjen Pol Mathius Fakhiri", "Kapolri Jenderal Listyo Sigit Prabowo": the office is
+                # the role, the rank only says that a name follows
                 last, ranked, name_index = name_item, True, name_index + 1
                 name_item = items[name_index] if name_index < len(items) else None
             if marker.kind == "title":
-                country = _country_of(country_item) or (country_item.entry.country if _local_place(country_item)
-                                                        else None)
+                country = (_country_of(country_item) or (country_item.entry.country if _local_place(country_item)
+                                                         else None) or marker.country)  # "Kapolri", "Menkumham"
                 holder = (office_holder_after(tokens, items, name_index, marker.name, item.end)
                           if country_item is None else None)
                 if holder:  # "Bupati Tanjung Bening, Rudi Hartono": one person, named twice

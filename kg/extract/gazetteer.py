@@ -74,6 +74,7 @@ class Marker:
     rank: int = 9
     bare: bool = True  # may act without a country next to it ("polisi"); weapons may not ("drones")
     rank_title: bool = False  # a police or military rank: a person's name follows ("Irjen Pol Karyoto")
+    country: str | None = None  # an office only one state has ("Kapolri", "Menkumham"): its ISO3 code
 
 
 @dataclass(eq=False)
@@ -271,7 +272,7 @@ def _build(lang: str, extra: str | None) -> Gazetteer:
     for group in ("titles", "institutions", "groups"):
         for item in titles.get(group, []):
             marker = Marker(group.rstrip("s"), item.get("role") or item["name"], item.get("sector"), item.get("rank", 9),
-                            bool(item.get("bare", True)), bool(item.get("rank_title", False)))
+                            bool(item.get("bare", True)), bool(item.get("rank_title", False)), item.get("country"))
             for word in item["words"]:
                 gaz.markers.setdefault(surface_key(word.lower()), marker)
     for word, adjective in (titles.get("regions") or {}).items():

@@ -7,12 +7,16 @@ name, so the tagger also asks three lists about every token:
 * ``fn`` / ``ln``: a known given / family name (``kg/data/person-names.tsv.gz``, from Faker's
   locales; ``fn-1``: the word before is a given name, ``ln+1``: the word after is a family name);
 * ``lex=<id><en>``: whether simplemma's Indonesian and English dictionaries know the word (a
-  dictionary word is rarely a name on its own).
+  dictionary word is rarely a name on its own);
+* ``pn=<share><frequency>`` (and ``pn-1``/``pn+1`` for the neighbours): how often the word is a
+  proper noun in a tagged Indonesian news corpus (``kg/data/proper-nouns-<lang>.tsv.gz``, built by
+  :mod:`kg.extract.build_propernouns`): share ``0`` under 5 %, ``1`` under half, ``2`` under 95 %,
+  ``3`` above; frequency ``a`` 1-2 times, ``b`` under 20, ``c`` more; ``none`` when it never occurs.
 
 They are hints, not decisions: the perceptron learns how far to trust each one.
 
 >>> hint_features(["presiden", "joko", "widodo", "di", "bandung"])[4]
-['geo=B', 'geo-1=O', 'geo+1=</s>', 'lex=10']
+['geo=B', 'geo-1=O', 'geo+1=</s>', 'lex=10', 'pn=3c', 'pn-1=0c', 'pn+1=$']
 >>> "fn" in hint_features(["budi", "datang"])[0]
 True
 """
@@ -27,7 +31,25 @@ import simplemma
 from kg.extract.geonames import _cities
 
 NAMES_TABLE = Path(__file__).resolve().parent.parent / "data" / "person-names.tsv.gz"
-HINT_FILES = (NAMES_TABLE, Path(__file__).resolve().parent.parent / "data" / "geonames-cities.tsv.gz")
+DATA = Path(__file__).resolve().parent.parent / "data"
+HINT_FILES = (NAMES_TABLE, DATA / "geonames-cities.tsv.gz", DATA / "proper-nouns-id.tsv.gz")
+
+
+@lru_cache(maxsize=None)
+def _proper_nouns(lang: str) -> dict[str, str]:
+    """Lower-cased word -> its ``pn`` bucket, from ``proper-nouns-<lang>.tsv.gz`` (empty when none)."""
+    path = DATA / f"proper-nouns-{lang}.tsv.gz"
+    buckets: dict[str, str] = {}
+    if path.exists():
+        with gzip.open(path, "rt", encoding="utf-8") as f:
+            for line in f:
+                if line.startswith("#"):
+                    continue
+                word, count, nnp, _ = line.rstrip("\n").split("\t")
+                n, share = int(count), int(nnp) / int(count)
+                buckets[word] = (("0" if share < 0.05 else "1" if share < 0.5 else "2" if share < 0.95 else "3")
+                                 + ("a" if n < 3 else "b" if n < 20 else "c"))
+    return buckets
 
 
 @lru_cache(maxsize=1)
@@ -76,16 +98,20 @@ def _geo_tags(lower: list[str]) -> list[str]:
     return tags
 
 
-def hint_features(words: list[str]) -> list[list[str]]:
+def hint_features(words: list[str], lang: str = "id") -> list[list[str]]:
     """The hint features of every token (see the module docstring)."""
     lower = [w.lower() for w in words]
     geo = ["<s>"] + _geo_tags(lower) + ["</s>"]
     given, family = _person_words()
+    proper = _proper_nouns(lang)
+    pn = ["^"] + [proper.get(word, "none") for word in lower] + ["$"]
     out = []
     for i, word in enumerate(lower):
         feats = [f"geo={geo[i + 1]}", f"geo-1={geo[i]}", f"geo+1={geo[i + 2]}"]
         if word.isalpha():
             feats.append(_lexicon(word))
+        if proper:
+            feats += [f"pn={pn[i + 1]}", f"pn-1={pn[i]}", f"pn+1={pn[i + 2]}"]
         if word in given:
             feats.append("fn")
         if word in family:

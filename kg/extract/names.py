@@ -31,7 +31,7 @@ def tagged_spans(tokens: list[Token], lang: str) -> list[Span]:
 
 def sentence_features(words: list[str], lang: str) -> list[list[str]]:
     """The tagger's features for one sentence: gazetteer tags and word-list hints."""
-    return token_features(words, gazetteer(lang).token_tags(words), hint_features(words))
+    return token_features(words, gazetteer(lang).token_tags(words), hint_features(words, lang))
 
 
 def label_of(spans: list[Span], first: int, end: int) -> str | None:

@@ -4,7 +4,7 @@ Trained with :mod:`kg.extract.train_tagger` on the licensed train splits of the 
 sets; the model ships as ``kg/data/tagger-<lang>.json.gz``. Features: the word, its shape and
 affixes, three words either side (the nearest with their shape and ending), what the gazetteer
 says about the token (case-blind) and the word-list hints of :mod:`kg.extract.namehints` (city,
-given or family name, dictionary word), so it also works on lower-cased text. Cased sentences get a second, ``uc|``-prefixed copy of every feature
+given or family name, dictionary word, how often a proper noun), so it also works on lower-cased text. Cased sentences get a second, ``uc|``-prefixed copy of every feature
 (domain adaptation in the style of Daumé's "frustratingly easy" method: the shared copy learns
 what holds in both kinds of text, the ``uc|`` copy what only holds in cased text).
 

@@ -403,3 +403,21 @@ def test_a_region_after_an_office_with_no_name_after_it_is_only_a_place():
     found = find_actors("Gubernur Jawa Barat meresmikan pasar itu.", "id", [(0, 40)])
     assert [m.text for m in found.places] == ["Jawa Barat"]
     assert not [m for m in found.actors if m.actor.kind == "person"]
+
+
+@pytest.mark.parametrize("text, person, role, country", [
+    ("Kapolri Jenderal Listyo Sigit Prabowo mengatakan itu.", "Listyo Sigit Prabowo", "Chief of National Police", "IDN"),
+    ("Menkumham Yasonna Laoly menolak permintaan itu.", "Yasonna Laoly", "Minister of Law and Human Rights", "IDN"),
+    ("Menteri Kesehatan Budi Gunadi Sadikin meninjau rumah sakit.", "Budi Gunadi Sadikin", "Minister of Health", None),
+    ("Menteri Kesehatan Malaysia Dzulkefly Ahmad meninjau rumah sakit.", "Dzulkefly Ahmad", "Minister of Health", "MYS"),
+    ("Juru bicara Presiden Joko Widodo mengatakan itu.", "Joko Widodo", "President", "IDN"),
+])
+def test_an_office_only_one_state_has_gives_its_holder_that_country(text, person, role, country):
+    found = find_actors(text, "id", [(0, len(text))])
+    people = [(m.actor.name, m.actor.role, m.actor.country) for m in found.actors if m.actor.kind == "person"]
+    assert people == [(person, role, country)]
+
+
+def test_an_office_name_holding_a_rank_word_stays_an_office():
+    found = find_actors("Direktorat Jenderal Imigrasi menolak visa itu.", "id", [(0, 46)])
+    assert [(m.text, m.actor.kind) for m in found.actors] == [("Direktorat Jenderal Imigrasi", "organization")]

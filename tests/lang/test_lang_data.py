@@ -79,6 +79,7 @@ def _check_titles(d):
             assert _words(item["words"]) and isinstance(item.get("role") or item.get("name"), str)
             assert re.fullmatch(r"[a-z_]+", item["sector"]), item
             assert isinstance(item.get("bare", True), bool) and isinstance(item.get("rank_title", False), bool)
+            assert item.get("country") is None or re.fullmatch(r"[A-Z]{3}", item["country"]), item
     for kind, phrases in (d.get("pair_anaphora") or {}).items():
         assert kind in ("person", "country") and _words(phrases)
 
