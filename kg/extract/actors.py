@@ -97,8 +97,10 @@ def _document_persons(raw, gaz: Gazetteer, lang: str) -> dict[str, Actor]:
                 continue
             while len(words) > 2 and words[0] in honorifics:
                 words = words[1:]
+            if heads & set(words):  # "Universitas Gadjah Mada Panut Mulyono" is no one's full name
+                continue
             full.setdefault(words[-1], set()).add(" ".join(words))
-            if len(words) >= 2 and not heads & set(words) and len(words[0]) >= 3 and words[0].isalpha():
+            if len(words[0]) >= 3 and words[0].isalpha():
                 full.setdefault(words[0], set()).add(" ".join(words))
     return {word: _person(next(iter(names)), None, None, None) for word, names in full.items() if len(names) == 1}
 
@@ -116,6 +118,11 @@ def _holder_follows(items: list[_Item], k: int, region: _Item, adjacent) -> bool
         region, after = after, (items[k + 1] if k + 1 < len(items) else None)
     return (after is not None and adjacent(region, after)
             and (after.kind == "name" or (after.kind == "entry" and after.entry.kind == "person")))
+
+
+def _comma_between(tokens: list[Token], a: _Item, b: _Item | None) -> bool:
+    """Only a comma between two items ("Gubernur Jawa Barat, Ridwan Kamil")."""
+    return b is not None and [t.text for t in tokens[a.end:b.start]] == [","]
 
 
 def _both_in_uniform(office, item: _Item) -> bool:
@@ -166,8 +173,8 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             marker_k = k
             country_item = nxt if adjacent(item, nxt) and (_country_of(nxt) or (nxt and nxt.kind == "region")) else None
             if (country_item is None and item.marker.kind == "title" and adjacent(item, nxt) and _local_place(nxt)
-                    and _holder_follows(items, k + 2, nxt, adjacent)):
-                country_item = nxt  # "Gubernur Jawa Barat Ridwan Kamil": the office's region, then its holder
+                    and _holder_follows(items, k + 2, nxt, lambda a, b: adjacent(a, b) or _comma_between(tokens, a, b))):
+                country_item = nxt  # "Gubernur Jawa Barat (,) Ridwan Kamil": the office's region, then its holder
             last = country_item or item
             after = items[k + 2] if k + 2 < len(items) else None
             if (country_item is None and item.marker.kind == "title" and adjacent(item, nxt) and nxt.kind == "entry"
@@ -205,7 +212,8 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     _add_actor(found, tokens, holder.start, holder.end, actor, index, text)
                     k = items.index(holder) + 1
                     continue
-                if adjacent(last, name_item) and name_item.kind in ("name", "entry") and (
+                if (adjacent(last, name_item) or (_local_place(country_item) and _comma_between(tokens, last, name_item))) \
+                        and name_item.kind in ("name", "entry") and (
                         (name_item.kind == "name" and (_could_be_person(tagged, name_item) or ranked
                                                        or tokens[name_item.start].text in honorifics))
                         or (name_item.kind == "entry" and name_item.entry.kind == "person")):

@@ -391,6 +391,8 @@ def test_an_office_before_its_head_stays_an_organisation(text, office, person):
     ("Wali Kota Surabaya Eri Cahyadi meresmikan pasar itu.", "Eri Cahyadi", "Mayor", "Surabaya"),
     ("Kapolda Papua Irjen Pol Mathius Fakhiri mengatakan pasukan menyerang.", "Mathius Fakhiri",
      "Regional Police Chief", "Papua"),
+    ("Gubernur Jawa Barat, Ridwan Kamil, meresmikan pasar itu.", "Ridwan Kamil", "Governor", "Jawa Barat"),
+    ("Sekda Cianjur, Baharudin Ali, mengatakan itu.", "Baharudin Ali", "Regional Secretary", "Cianjur"),
 ])
 def test_a_regional_office_holder_takes_the_office_and_the_region_stays_a_place(text, person, role, place):
     found = find_actors(text, "id", [(0, len(text))])
@@ -421,3 +423,21 @@ def test_an_office_only_one_state_has_gives_its_holder_that_country(text, person
 def test_an_office_name_holding_a_rank_word_stays_an_office():
     found = find_actors("Direktorat Jenderal Imigrasi menolak visa itu.", "id", [(0, 46)])
     assert [(m.text, m.actor.kind) for m in found.actors] == [("Direktorat Jenderal Imigrasi", "organization")]
+
+
+def test_places_listed_after_an_office_are_places_not_its_holder():
+    found = find_actors("Gubernur Jawa Barat, Jawa Tengah, dan Banten bertemu.", "id", [(0, 53)])
+    assert not [m for m in found.actors if m.actor.kind == "person"]
+    assert {"Jawa Barat", "Banten"} <= {m.text for m in found.places}
+
+
+def test_a_run_holding_an_institution_word_is_no_ones_full_name():
+    from kg.extract.actors import _document_persons
+    from kg.extract.actornodes import _Item
+    from kg.extract.gazetteer import gazetteer
+    from kg.nlp.tokens import tokenize
+    tokens = tokenize("Universitas Gadjah Mada Panut Mulyono dan Sergey Lavrov", "id")
+    items = [_Item(0, 5, "name"), _Item(6, 8, "name")]
+    persons = _document_persons([(None, tokens, items)], gazetteer("id"), "id")
+    assert "Mulyono" not in persons and "Universitas" not in persons
+    assert persons["Lavrov"].name == "Sergey Lavrov"
