@@ -84,6 +84,16 @@ def test_query_timeline_graph_export_remove(store, capsys, tmp_path):
         assert code == 0 and "(0 rows)" not in out, err
     code, _, err = run(capsys, "query", "actor-relations", "--bind", "type=ASSAULT", "--store", store)
     assert code != 0 and "computed by the query" in err
+    rows = {}
+    for period in (("2025-07-01", "2025-07-31"), ("2025-07", "2025-07"), ("2025", "2025")):
+        code, out, err = run(capsys, "query", "events-by-type-period", "--store", store, "--format", "csv",
+                             "--bind", "type=ASSAULT", "--bind", f"from={period[0]}", "--bind", f"to={period[1]}")
+        rows[period] = out.splitlines()
+        assert code == 0 and len(rows[period]) > 1, err  # a month or a year is the whole of it
+    assert rows[("2025-07", "2025-07")] == rows[("2025-07-01", "2025-07-31")]
+    code, out, err = run(capsys, "query", "events-by-type-period", "--store", store, "--bind", "type=ASSAULT",
+                         "--bind", "from=2025-13-01", "--bind", "to=2025-12-31")
+    assert code != 0 and "not a real date" in err and err.count("\n") == 1 and not out
     rq = tmp_path / "ask.rq"
     rq.write_text("ASK { ?s ?p ?o }")
     assert run(capsys, "query", str(rq), "--store", store)[1] == "true\n"

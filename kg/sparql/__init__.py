@@ -9,6 +9,7 @@ SELECT * WHERE {
 """
 from __future__ import annotations
 
+import datetime
 import re
 from pathlib import Path
 
@@ -44,6 +45,18 @@ def _literal(value: str) -> str:
     return f'"{escaped}"'
 
 
+def _check_date(name: str, value: str) -> None:
+    """A value written like a date (YYYY-MM or YYYY-MM-DD) must be a real one: "2025-13-01" is refused."""
+    match = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", value.strip())
+    if not match:
+        return
+    year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        raise QueryError(f"--bind {name}: {value!r} is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+
+
 def bind(sparql: str, bindings: dict[str, str]) -> str:
     """Append one ``VALUES (?a ?b) { ("x" "y") }`` clause (string literals or ``<IRI>``)."""
     if not bindings:
@@ -56,6 +69,7 @@ def bind(sparql: str, bindings: dict[str, str]) -> str:
             raise QueryError(f"--bind {name}: the query has no variable ?{name}")
         if re.search(rf"\bAS\s+[?$]{name}\b", sparql, re.I):
             raise QueryError(f"--bind {name}: ?{name} is computed by the query and cannot be bound")
+        _check_date(name, bindings[name])
     variables = " ".join(f"?{n}" for n in names)
     values = " ".join(_literal(bindings[n]) for n in names)
     clause = f"VALUES ({variables}) {{ ({values}) }}"
