@@ -85,12 +85,12 @@ def test_query_timeline_graph_export_remove(store, capsys, tmp_path):
     code, _, err = run(capsys, "query", "actor-relations", "--bind", "type=ASSAULT", "--store", store)
     assert code != 0 and "computed by the query" in err
     rows = {}
-    for period in (("2025-07-01", "2025-07-31"), ("2025-07", "2025-07"), ("2025", "2025")):
+    for period in (("2025-07-01", "2025-07-31"), ("2025-07", "2025-07"), ("2025", "2025"), ("2025-7-1", " 2025-7")):
         code, out, err = run(capsys, "query", "events-by-type-period", "--store", store, "--format", "csv",
                              "--bind", "type=ASSAULT", "--bind", f"from={period[0]}", "--bind", f"to={period[1]}")
         rows[period] = out.splitlines()
         assert code == 0 and len(rows[period]) > 1, err  # a month or a year is the whole of it
-    assert rows[("2025-07", "2025-07")] == rows[("2025-07-01", "2025-07-31")]
+    assert rows[("2025-07", "2025-07")] == rows[("2025-07-01", "2025-07-31")] == rows[("2025-7-1", " 2025-7")]
     code, out, err = run(capsys, "query", "events-by-type-period", "--store", store, "--bind", "type=ASSAULT",
                          "--bind", "from=2025-13-01", "--bind", "to=2025-12-31")
     assert code != 0 and "not a real date" in err and err.count("\n") == 1 and not out

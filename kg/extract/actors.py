@@ -19,7 +19,8 @@ from kg.extract.coref import (date_roles, join_acronyms, resolve_appositions, re
                              resolve_titles)
 from kg.extract.gazetteer import Gazetteer, gazetteer, slug
 from kg.extract.geonames import city, geonames_id, in_place_context
-from kg.extract.institutions import foreign_institution, office_holder_after, org_noun_after, owned_by_adjective
+from kg.extract.institutions import (REGIONAL_ROLES, foreign_institution, office_holder_after, org_noun_after,
+                                     owned_by_adjective)
 from kg.extract.mentions import (_only_country_words, _reconcile, _resolve_country_anaphora, _split_names,
                                  hyphen_pairs, regional_office, resolve_pairs)
 from kg.extract.nameruns import _trim_verbs, is_rank, sentence_items, tidy_tagged
@@ -111,13 +112,18 @@ def _local_place(item: _Item | None) -> bool:
             and not item.entry.stands_for and bool(item.entry.country))
 
 
-def _holder_follows(items: list[_Item], k: int, region: _Item, adjacent) -> bool:
-    """A name (or a rank, then a name) right after an office's region: its holder."""
+def _holder_follows(items: list[_Item], k: int, region: _Item, near, tokens: list[Token]) -> bool:
+    """A name (or a rank, then a name) right after an office's region: its holder. After a comma the
+    name must be closed off too ("Gubernur Jawa Barat, Ridwan Kamil, ..."), not start the clause
+    ("Menurut Gubernur Jawa Barat, Prabowo Subianto sudah ...")."""
     after = items[k] if k < len(items) else None
-    if after is not None and after.kind == "marker" and is_rank(after.marker) and adjacent(region, after):
-        region, after = after, (items[k + 1] if k + 1 < len(items) else None)
-    return (after is not None and adjacent(region, after)
-            and (after.kind == "name" or (after.kind == "entry" and after.entry.kind == "person")))
+    if after is not None and after.kind == "marker" and is_rank(after.marker) and near(region, after):
+        region, after = after, (items[k + 1] if k + 1 < len(items) else None)  # a rank: its holder follows
+    if after is None or not near(region, after) or not (
+            after.kind == "name" or (after.kind == "entry" and after.entry.kind == "person")):
+        return False
+    return not _comma_between(tokens, region, after) or (
+        after.end >= len(tokens) or tokens[after.end].text in (",", ".", ";", ")"))
 
 
 def _comma_between(tokens: list[Token], a: _Item, b: _Item | None) -> bool:
@@ -172,8 +178,9 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
         if item.kind == "marker":  # "tentara Korea Utara", "Menteri Luar Negeri Rusia Sergey Lavrov"
             marker_k = k
             country_item = nxt if adjacent(item, nxt) and (_country_of(nxt) or (nxt and nxt.kind == "region")) else None
-            if (country_item is None and item.marker.kind == "title" and adjacent(item, nxt) and _local_place(nxt)
-                    and _holder_follows(items, k + 2, nxt, lambda a, b: adjacent(a, b) or _comma_between(tokens, a, b))):
+            if (country_item is None and item.marker.kind == "title" and item.marker.name in REGIONAL_ROLES
+                    and adjacent(item, nxt) and _local_place(nxt) and _holder_follows(
+                        items, k + 2, nxt, lambda a, b: adjacent(a, b) or _comma_between(tokens, a, b), tokens)):
                 country_item = nxt  # "Gubernur Jawa Barat (,) Ridwan Kamil": the office's region, then its holder
             last = country_item or item
             after = items[k + 2] if k + 2 < len(items) else None
@@ -193,11 +200,16 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
             name_index = items.index(last) + 1
             name_item = items[name_index] if name_index < len(items) else None
             ranked = is_rank(marker)
+            regional = _local_place(country_item)
+
+            def near(a: _Item, b: _Item | None) -> bool:  # a region's holder may follow a comma
+                return adjacent(a, b) or (regional and _comma_between(tokens, a, b))
+
             if (marker.kind == "title" and not ranked and name_item is not None and name_item.kind == "marker"
-                    and adjacent(last, name_item) and (is_rank(name_item.marker) or _both_in_uniform(marker, name_item))):
+                    and near(last, name_item) and (is_rank(name_item.marker) or _both_in_uniform(marker, name_item))):
                 # "Kapolda Papua Irjen Pol Mathius Fakhiri", "Kapolri Jenderal Listyo Sigit Prabowo": the office is
-                # the role, the rank only says that a name follows
-                last, ranked, name_index = name_item, True, name_index + 1
+                # the role; a rank says that a name follows
+                last, ranked, name_index = name_item, is_rank(name_item.marker), name_index + 1
                 name_item = items[name_index] if name_index < len(items) else None
             if marker.kind == "title":
                 country = (_country_of(country_item) or (country_item.entry.country if _local_place(country_item)
@@ -212,8 +224,7 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                     _add_actor(found, tokens, holder.start, holder.end, actor, index, text)
                     k = items.index(holder) + 1
                     continue
-                if (adjacent(last, name_item) or (_local_place(country_item) and _comma_between(tokens, last, name_item))) \
-                        and name_item.kind in ("name", "entry") and (
+                if near(last, name_item) and name_item.kind in ("name", "entry") and (
                         (name_item.kind == "name" and (_could_be_person(tagged, name_item) or ranked
                                                        or tokens[name_item.start].text in honorifics))
                         or (name_item.kind == "entry" and name_item.entry.kind == "person")):
@@ -236,6 +247,10 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                                    _actor_from_entry(country_item.entry, as_state=True), index, text)
                     _add_actor(found, tokens, name_item.start, name_item.end, actor, index, text)
                     k = name_index + 1
+                    continue
+                if regional:  # no holder after all: the region is only a place
+                    found.places.append(_place_mention(country_item, tokens, text, index))
+                    k = items.index(country_item) + 1
                     continue
                 if country_item is not None and country:
                     actor = Actor(f"role-{country.lower()}-{slug(marker.name)}", f"{marker.name} ({country})",

@@ -58,7 +58,11 @@ def org_noun_after(tokens: list[Token], end: int, words: tuple[frozenset[str], f
     return k + 1 if k < len(tokens) and tokens[k].text in nouns else None
 
 
-REGIONAL_ROLES = frozenset({"Governor", "Regent", "Mayor"})  # titles followed by the region they govern
+# titles followed by the region they govern (the roles titles.yaml gives them)
+REGIONAL_ROLES = frozenset({"Governor", "Regent", "Mayor", "Vice Governor", "Vice Regent", "Vice Mayor",
+                            "Regional Police Chief", "District Police Chief", "Sub-district Police Chief",
+                            "Regional Military Commander", "Military Area Commander", "District Military Commander",
+                            "Regional Secretary", "Sub-district Head", "Urban Village Head", "Village Head"})
 
 
 def office_holder_after(tokens: list[Token], items: list[_Item], name_index: int, role: str,

@@ -43,7 +43,7 @@ def _proper_nouns(lang: str) -> dict[str, str]:
     if path.exists():
         with gzip.open(path, "rt", encoding="utf-8") as f:
             for line in f:
-                if line.startswith("#"):
+                if line.startswith("# "):  # the header; "#antiribet" is a word
                     continue
                 word, count, nnp, _ = line.rstrip("\n").split("\t")
                 n, share = int(count), int(nnp) / int(count)

@@ -45,16 +45,22 @@ def _literal(value: str) -> str:
     return f'"{escaped}"'
 
 
-def _check_date(name: str, value: str) -> None:
-    """A value written like a date (YYYY-MM or YYYY-MM-DD) must be a real one: "2025-13-01" is refused."""
+def _date_value(name: str, value: str) -> str:
+    """A value written like a date must be a real one ("2025-13-01" is refused); it is bound in the
+    stored form, zero-padded ("2025-7" -> "2025-07"). Other values are bound as they are.
+
+    >>> _date_value("from", " 2025-7-1 "), _date_value("type", "ASSAULT")
+    ('2025-07-01', 'ASSAULT')
+    """
     match = re.fullmatch(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?", value.strip())
     if not match:
-        return
+        return value
     year, month, day = int(match[1]), int(match[2]), int(match[3] or 1)
     try:
         datetime.date(year, month, day)
     except ValueError:
         raise QueryError(f"--bind {name}: {value!r} is not a real date (YYYY, YYYY-MM or YYYY-MM-DD)") from None
+    return f"{year:04d}-{month:02d}" + (f"-{day:02d}" if match[3] else "")
 
 
 def bind(sparql: str, bindings: dict[str, str]) -> str:
@@ -69,9 +75,8 @@ def bind(sparql: str, bindings: dict[str, str]) -> str:
             raise QueryError(f"--bind {name}: the query has no variable ?{name}")
         if re.search(rf"\bAS\s+[?$]{name}\b", sparql, re.I):
             raise QueryError(f"--bind {name}: ?{name} is computed by the query and cannot be bound")
-        _check_date(name, bindings[name])
     variables = " ".join(f"?{n}" for n in names)
-    values = " ".join(_literal(bindings[n]) for n in names)
+    values = " ".join(_literal(_date_value(n, bindings[n])) for n in names)
     clause = f"VALUES ({variables}) {{ ({values}) }}"
     # Inside the first group, so that FILTERs in the WHERE clause see the bound values.
     bound, count = re.subn(r"\bWHERE\s*\{", lambda m: m.group(0) + "\n  " + clause, sparql, count=1, flags=re.I)

@@ -441,3 +441,32 @@ def test_a_run_holding_an_institution_word_is_no_ones_full_name():
     persons = _document_persons([(None, tokens, items)], gazetteer("id"), "id")
     assert "Mulyono" not in persons and "Universitas" not in persons
     assert persons["Lavrov"].name == "Sergey Lavrov"
+
+
+@pytest.mark.parametrize("text, person, role", [
+    ("Menurut Gubernur Jawa Barat, Prabowo Subianto sudah menyetujui anggaran itu.", "Prabowo Subianto",
+     "President of Indonesia"),
+    ("Selain Gubernur Jawa Barat, Anies Baswedan juga hadir di acara itu.", "Anies Baswedan", "Governor of Jakarta"),
+    ("Wakil Gubernur Jawa Tengah Taj Yasin Maimoen meninjau lokasi.", "Taj Yasin Maimoen", "Vice Governor"),
+    ("Komandan Jenderal Kopassus Mayjen TNI Djon Afriandi meninjau lokasi.", "Djon Afriandi", "Major General"),
+])
+def test_an_office_goes_only_to_its_own_holder(text, person, role):
+    found = find_actors(text, "id", [(0, len(text))])
+    people = [(m.actor.name, m.actor.role) for m in found.actors if m.actor.kind == "person"]
+    assert people == [(person, role)]
+
+
+def test_a_region_whose_holder_is_not_found_stays_a_place():
+    text = "Kapolda Jawa Timur, Irjen Pol Nico Afinta meminta maaf atas kejadian itu."
+    found = find_actors(text, "id", [(0, len(text))])
+    assert [m.text for m in found.places] == ["Jawa Timur"]
+    assert [(m.actor.name, m.actor.role) for m in found.actors] == [("Nico Afinta", "Regional Police Chief")]
+
+
+@pytest.mark.parametrize("text, owner", [
+    ("Jordan's Ministry of Energy and Mineral Resources announced new prices.", "JOR"),
+    ("Kenya's Ministry of Environment and Forestry banned logging.", "KEN"),
+])
+def test_a_portfolio_name_other_states_share_takes_the_country_named(text, owner):
+    found = find_actors(text, "en", [(0, len(text))])
+    assert [(m.actor.kind, m.actor.country) for m in found.actors] == [("organization", owner)]
