@@ -212,8 +212,8 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                 last, ranked, name_index = name_item, is_rank(name_item.marker), name_index + 1
                 name_item = items[name_index] if name_index < len(items) else None
             if marker.kind == "title":
-                country = (_country_of(country_item) or (country_item.entry.country if _local_place(country_item)
-                                                         else None) or marker.country)  # "Kapolri", "Menkumham"
+                country = (_country_of(country_item) or (country_item.entry.country if regional else None)
+                           or marker.country)  # "Kapolri", "Menkumham"
                 holder = (office_holder_after(tokens, items, name_index, marker.name, item.end)
                           if country_item is None else None)
                 if holder:  # "Bupati Tanjung Bening, Rudi Hartono": one person, named twice
@@ -240,7 +240,7 @@ def _compose(index: int, tokens: list[Token], items: list[_Item], gaz: Gazetteer
                         if country is None and name_item.end - name_item.start == 1:
                             country = gaz.surname_country(name, marker.name)  # "President Bush"
                         actor = _person(name, country, marker.name, marker.sector)
-                    if _local_place(country_item):
+                    if regional:
                         found.places.append(_place_mention(country_item, tokens, text, index))
                     elif country_item is not None and country_item.kind == "entry":
                         _add_actor(found, tokens, country_item.start, country_item.end,

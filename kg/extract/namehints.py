@@ -30,8 +30,8 @@ import simplemma
 
 from kg.extract.geonames import _cities
 
-NAMES_TABLE = Path(__file__).resolve().parent.parent / "data" / "person-names.tsv.gz"
 DATA = Path(__file__).resolve().parent.parent / "data"
+NAMES_TABLE = DATA / "person-names.tsv.gz"
 HINT_FILES = (NAMES_TABLE, DATA / "geonames-cities.tsv.gz", DATA / "proper-nouns-id.tsv.gz")
 
 
