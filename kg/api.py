@@ -12,13 +12,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import BinaryIO
+from typing import BinaryIO, Iterable
 
-from kg.errors import InputError, StoreError
+from kg.errors import StoreError
 from kg.extract.pipeline import extract_document, extraction_record
+from kg.ingest import (OWL_SAME_AS, IngestFailure, IngestSummary, Progress, apply_merges, ingest_results, merges,
+                       stale_shared)
 from kg.model import Document, Extraction
-from kg.rdf.build import DEFAULT_BASE, SPARQL_PREFIXES, IRIs, document_triples
+from kg.rdf.build import DEFAULT_BASE, SPARQL_PREFIXES, IRIs
 from kg.read import ReadResult, document_from_text, read_inputs
 from rdflib import URIRef
 
@@ -26,17 +27,8 @@ from kg.store import QueryResult, Store, open_store
 from kg.views.network import EventNetwork, TimelineRow
 
 __all__ = ["open_store", "read", "extract", "extract_text", "extraction_record", "ingest", "ingest_text", "ingest_documents",
-           "remove", "query", "network", "timeline", "actors", "merge_actors", "IngestSummary", "Store",
+           "remove", "query", "network", "timeline", "actors", "merge_actors", "IngestSummary", "IngestFailure", "Store",
            "QueryResult"]
-
-
-@dataclass
-class IngestSummary:
-    documents: int = 0
-    sentences: int = 0
-    events: int = 0
-    triples: int = 0
-    unchanged: int = 0
 
 
 def read(paths: list[str], stdin: BinaryIO | None = None, **options) -> list[ReadResult]:
@@ -54,97 +46,60 @@ def extract_text(text: str, **metadata) -> dict:
     return extraction_record(extract_document(document_from_text(text, **metadata)))
 
 
-def ingest_documents(store: Store, documents: list[Document], base: str = DEFAULT_BASE,
-                     actors_file: str | None = None) -> IngestSummary:
+def ingest_documents(store: Store, documents: Iterable[Document], base: str = DEFAULT_BASE,
+                     actors_file: str | None = None, fail_fast: bool = False,
+                     progress: Progress | None = None) -> IngestSummary:
     """Extract and store documents; each article replaces its own named graph (idempotent).
 
-    Everything is extracted before anything is written, and the write is one atomic step.
-    """
-    iris = IRIs(base)
-    summary = IngestSummary()
-    graphs: dict = {}
-    shared: set = set()
-    merged = _merges(store, iris)
-    for document in documents:
-        extraction = extract_document(document, actors_file)
-        graph, triples, described = document_triples(extraction, iris)
-        if merged:
-            triples, described = _apply_merges(triples, merged), _apply_merges(described, merged)
-        if graph in graphs:
-            raise InputError(document.source or document.id, f"duplicate document id {document.id!r} in this input")
-        summary.documents += 1
-        summary.sentences += len(extraction.sentences)
-        summary.events += len(extraction.events)
-        summary.triples += len(triples)
-        graphs[graph] = triples
-        shared.update(described)
-    existing = set(store.graph_names())
-    changed = {}
-    for graph, triples in graphs.items():
-        if graph in existing and store.graph_triples(graph) == set(triples):
-            summary.unchanged += 1
-        else:
-            changed[graph] = triples
-    known = store.graph_triples(iris.shared_graph()) if iris.shared_graph() in existing else set()
-    new_shared = sorted(shared - known)
-    store.replace_graphs(changed, {iris.shared_graph(): new_shared} if new_shared else None)
-    if any(graph in existing for graph in changed):
-        prune_shared(store, iris)  # an edited article may no longer support old labels
-    return summary
+    An article that fails is listed in ``summary.failures`` and the others are stored (with
+    ``fail_fast=True`` the first failure raises instead); writes are atomic batches."""
+    results = (ReadResult(d.source or d.id, document=d, record_id=d.id) for d in documents)
+    return ingest_results(store, results, base, actors_file, fail_fast, progress)
 
 
 def ingest(store: Store, paths: list[str], stdin: BinaryIO | None = None, base: str = DEFAULT_BASE,
-           actors_file: str | None = None, **options) -> IngestSummary:
-    """Read ``paths`` and ingest them; any unreadable input aborts before the store is touched."""
-    results = read(paths, stdin=stdin, **options)
-    failed = [r for r in results if r.error]
-    if failed:
-        more = f" (and {len(failed) - 1} more bad input(s))" if len(failed) > 1 else ""
-        raise InputError.from_line(failed[0].error + more)
-    return ingest_documents(store, [r.document for r in results if r.document], base, actors_file)
+           actors_file: str | None = None, fail_fast: bool = False, progress: Progress | None = None,
+           **options) -> IngestSummary:
+    """Read ``paths`` (files, folders, ``-``; options as :func:`kg.read.read_inputs`) and ingest
+    them. Inputs that cannot be read or processed are listed in ``summary.failures``, the rest
+    are stored; ``fail_fast=True`` raises at the first failure instead.
+
+    >>> import os, tempfile
+    >>> folder = tempfile.mkdtemp()
+    >>> for name, text in (("a.txt", "Rusia menyerang Ukraina."), ("b.txt", "")):
+    ...     with open(os.path.join(folder, name), "w") as f:
+    ...         _ = f.write(text)
+    >>> summary = ingest(open_store("memory"), [folder], lang="id")
+    >>> summary.documents, [f.reason for f in summary.failures]
+    (1, ['...b.txt: empty input (no text)'])
+    """
+    results = read_inputs(paths, stdin=stdin, **options)
+    return ingest_results(store, results, base, actors_file, fail_fast, progress)
 
 
 def ingest_text(store: Store, text: str, doc_id: str | None = None, lang: str | None = None,
                 published: str | dt.date | None = None, title: str | None = None, url: str | None = None,
                 base: str = DEFAULT_BASE) -> IngestSummary:
-    """Ingest one article given as a string."""
+    """Ingest one article given as a string (errors raise: there is only one article)."""
     document = document_from_text(text, doc_id=doc_id, lang=lang, published=published, title=title, url=url)
-    return ingest_documents(store, [document], base)
+    return ingest_documents(store, [document], base, fail_fast=True)
 
 
 def remove(store: Store, doc_ids: str | list[str], base: str = DEFAULT_BASE) -> None:
     """Remove articles' graphs, and the descriptions of actors and places no remaining article
-    names. Every id is checked first: with one unknown id nothing is removed (:class:`StoreError`)."""
+    names, in one atomic write. Every id is checked first: with one unknown id nothing is
+    removed (:class:`StoreError`)."""
     iris = IRIs(base)
     ids = [doc_ids] if isinstance(doc_ids, str) else list(doc_ids)
     present = set(store.graph_names())
     missing = [i for i in ids if iris.graph(i) not in present]
     if missing:
         raise StoreError(f"no article {missing[0]!r} in the store" + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
-    for doc_id in ids:
-        store.remove_graph(iris.graph(doc_id))
-    prune_shared(store, iris)
-
-
-OWL_SAME_AS = URIRef("http://www.w3.org/2002/07/owl#sameAs")
-
-
-def _merges(store: Store, iris: IRIs) -> dict[URIRef, URIRef]:
-    if iris.merges_graph() not in store.graph_names():
-        return {}
-    return {s: o for s, p, o in store.graph_triples(iris.merges_graph()) if p == OWL_SAME_AS}
-
-
-def _apply_merges(triples, merged: dict) -> list:
-    out, seen_label = [], set()
-    for s, p, o in triples:
-        s, o = merged.get(s, s), merged.get(o, o)
-        if p == URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"):
-            if s in seen_label:
-                continue
-            seen_label.add(s)
-        out.append((s, p, o))
-    return list(dict.fromkeys(out))
+    graphs = [iris.graph(i) for i in ids]
+    shared = iris.shared_graph()
+    current = store.graph_triples(shared) if shared in present else set()
+    stale = stale_shared(store, iris, graphs, {}, current) if current else []
+    store.replace_graphs({g: [] for g in graphs}, None, {shared: stale} if stale else None)
 
 
 def merge_actors(store: Store, keep: str, drop: str, base: str = DEFAULT_BASE) -> int:
@@ -163,42 +118,19 @@ def merge_actors(store: Store, keep: str, drop: str, base: str = DEFAULT_BASE) -
     keep_iri, drop_iri = resolve(keep), resolve(drop)
     if keep_iri == drop_iri:
         raise StoreError("an actor cannot be merged into itself")
-    merged = {**_merges(store, iris), drop_iri: keep_iri}
+    merged = {**merges(store, iris), drop_iri: keep_iri}
     merged = {k: merged.get(v, v) for k, v in merged.items()}  # follow chains
     changed = {}
     for graph in store.graph_names():
         if graph == iris.merges_graph():
             continue
         triples = store.graph_triples(graph)
-        rewritten = _apply_merges(sorted(triples), merged)
+        rewritten = apply_merges(sorted(triples), merged)
         if set(rewritten) != triples:
             changed[graph] = rewritten
     changed[iris.merges_graph()] = [(k, OWL_SAME_AS, v) for k, v in sorted(merged.items())]
     store.replace_graphs(changed)
     return len(changed) - 1
-
-
-def prune_shared(store: Store, iris: IRIs) -> None:
-    """Keep in the shared graph only what the remaining articles support: nodes still named,
-    and alternative labels still used by a mention of that node."""
-    shared = iris.shared_graph()
-    if shared not in store.graph_names():
-        return
-    named = {row[0] for row in store.query(
-        "SELECT DISTINCT ?x WHERE { GRAPH ?g { ?s ?p ?x } FILTER(?g != <%s> && isIRI(?x)) }" % shared).rows}
-    labels = {(row[0], str(row[1])) for row in store.query(
-        "SELECT DISTINCT ?x ?t WHERE { GRAPH ?g { ?m <https://w3id.org/etkg/ontology#mentionOf> ?x ; "
-        "<http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#anchorOf> ?t } FILTER(?g != <%s>) }"
-        % shared).rows}
-    alt = URIRef("http://www.w3.org/2004/02/skos/core#altLabel")
-    current = store.graph_triples(shared)
-    kept = [t for t in current if t[0] in named and (t[1] != alt or (t[0], str(t[2])) in labels)]
-    if len(kept) == len(current):
-        return
-    if kept:
-        store.replace_graphs({shared: kept})
-    else:
-        store.remove_graph(shared)
 
 
 def query(store: Store, sparql: str) -> QueryResult:

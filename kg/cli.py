@@ -43,22 +43,36 @@ def _check_actors_file(args: argparse.Namespace) -> None:
         read_user_actors(args.actors)
 
 
+PARTIAL_FAILURE = 6  # exit code of an ingest that stored some articles and failed others
+
+
 @command("ingest")
 def cmd_ingest(args: argparse.Namespace) -> int:
+    from kg.progress import ProgressReporter
+
     _check_actors_file(args)
-    with _store(args, create=True) as store:
-        s = api.ingest(store, args.paths, lang=args.lang, published=args.published, title=args.title,
-                       url=args.url, encoding=args.encoding, base=args.base, actors_file=args.actors)
-    print(f"ingested {s.documents} article(s): {s.sentences} sentences, {s.events} events, {s.triples} triples"
-          + (f"; {s.unchanged} unchanged" if s.unchanged else ""))
-    return 0
+    progress = ProgressReporter(quiet=args.quiet)
+    with open_store(args.store, create=True, wait=args.wait) as store:
+        try:
+            s = api.ingest(store, args.paths, base=args.base, actors_file=args.actors, fail_fast=args.fail_fast,
+                           progress=progress, **_read_options(args))
+        finally:
+            progress.done()
+    print(f"ingested {s.documents} article(s): {s.sentences} sentences, {s.events} events, {s.triples} triples; "
+          f"{s.unchanged} unchanged, {s.failed} failed")
+    return PARTIAL_FAILURE if s.failed else 0
+
+
+def _read_options(args: argparse.Namespace) -> dict:
+    """The reading options shared by ingest and extract."""
+    return {"lang": args.lang, "published": args.published, "title": args.title, "url": args.url,
+            "encoding": args.encoding}
 
 
 @command("extract")
 def cmd_extract(args: argparse.Namespace) -> int:
     _check_actors_file(args)
-    results = api.read(args.paths, lang=args.lang, published=args.published, title=args.title, url=args.url,
-                       encoding=args.encoding)
+    results = api.read(args.paths, **_read_options(args))
     records, failures = [], 0
     for result in results:
         if result.error:
@@ -86,7 +100,7 @@ def cmd_query(args: argparse.Namespace) -> int:
     bindings = dict(_pair(b) for b in args.bind or [])
     with _store(args) as store:
         result = api.query(store, bind(sparql, bindings) if bindings else sparql)
-    sys.stdout.write(format_result(result, args.format))
+    sys.stdout.write(format_result(result, args.format, for_spreadsheets=True))
     return 0
 
 
@@ -94,7 +108,7 @@ def _pair(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep:
         raise UsageError(f"--bind needs NAME=VALUE, got {text!r}")
-    return name.lstrip("?$"), value
+    return name.strip().lstrip("?$"), value
 
 
 def _filters(args: argparse.Namespace) -> dict:
@@ -113,17 +127,15 @@ TIMELINE_FIELDS = ["date", "type", "modality", "source", "target", "place", "acc
 
 
 def timeline_text(rows, fmt: str) -> str:
-    """Timeline rows as a table, CSV or JSON."""
+    """Timeline rows as a table, CSV (spreadsheet-safe) or JSON."""
+    from kg.sparql.results import csv_text, escape_controls
+
     dicts = [r.as_dict() for r in rows]
     if fmt == "json":
-        return json.dumps(dicts, ensure_ascii=False, indent=1) + "\n"
+        return escape_controls(json.dumps(dicts, ensure_ascii=False, indent=1)) + "\n"
     flat = [{k: "; ".join(v) if isinstance(v, list) else ("" if v is None else v) for k, v in d.items()} for d in dicts]
     if fmt == "csv":
-        buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, TIMELINE_FIELDS, lineterminator="\n", extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(flat)
-        return buffer.getvalue()
+        return csv_text(TIMELINE_FIELDS, [[d.get(k, "") for k in TIMELINE_FIELDS] for d in flat])
     header = ["date", "type", "source", "target", "place", "sentence"]
     cells = [[(str(d["date"]) if d["dated"] is True else "(undated)")] + [str(d[k]) for k in header[1:]] for d in flat]
     return table(cells, header, max_width=70)
@@ -179,11 +191,9 @@ def cmd_actors(args: argparse.Namespace) -> int:
              "; ".join(r["roles"]), "; ".join(r["aliases"]), r["id"]] for r in rows]
     header = ["name", "kind", "country", "mentions", "events", "roles", "aliases", "id"]
     if args.format == "csv":
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(header)
-        writer.writerows(flat)
-        sys.stdout.write(buffer.getvalue())
+        from kg.sparql.results import csv_text
+
+        sys.stdout.write(csv_text(header, flat))
     else:
         sys.stdout.write(table(flat, header, max_width=40))
     return 0
@@ -296,7 +306,12 @@ def parser() -> argparse.ArgumentParser:
     reading.add_argument("--url")
     reading.add_argument("--encoding", help="input encoding when not UTF-8 (e.g. cp1252)")
     reading.add_argument("--actors", help="YAML (kg/data schema) or CSV file of extra actors/places")
-    sub.add_parser("ingest", parents=[common, reading], help="extract articles and store their graphs")
+    p = sub.add_parser("ingest", parents=[common, reading], help="extract articles and store their graphs")
+    p.add_argument("--fail-fast", action="store_true",
+                   help="stop at the first article that cannot be read or processed (articles before it are kept)")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr (failures are still reported)")
+    p.add_argument("--wait", type=float, default=180.0, metavar="SECONDS",
+                   help="how long to wait for another writer to release the store (default 180)")
     p = sub.add_parser("extract", parents=[common, reading], help="print what the pipeline finds (JSON)")
     p.add_argument("--format", choices=["json", "jsonl"], default="json")
     p = sub.add_parser("query", parents=[common], help="run SPARQL (text, FILE.rq, or a named query)")

@@ -1,4 +1,5 @@
-"""Writers for the whole store: Turtle, TriG, N-Triples, N-Quads, JSON-LD — stable and sorted.
+"""Writers for the whole store: Turtle, TriG, N-Triples, N-Quads, JSON-LD — stable and sorted,
+written by Oxigraph's serialisers.
 
 Writers sit in a registry (:data:`EXPORTERS`); contract tests round-trip each one.
 
@@ -10,105 +11,49 @@ True
 """
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Callable
 
-from rdflib import Dataset, Graph, Literal
-from rdflib.term import Node
+import pyoxigraph as ox
 
 from kg.errors import UsageError
 from kg.rdf.build import PREFIXES
 from kg.store import Store
 
 
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
+def _sorted_quads(store: Store) -> list[ox.Quad]:
+    """Every quad of the store's named graphs, sorted by graph, subject, predicate, object."""
+    return sorted(store.oxigraph_quads(), key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate),
+                                                         str(q.object)))
 
 
-def _nt(term: Node) -> str:
-    """A term in N-Triples syntax (one line; literals escaped as the N-Triples grammar asks)."""
-    if isinstance(term, Literal):
-        body = '"' + "".join(_ESCAPES.get(ch, ch) for ch in str(term)) + '"'
-        if term.language:
-            return f"{body}@{term.language}"
-        if term.datatype and str(term.datatype) != "http://www.w3.org/2001/XMLSchema#string":
-            return f"{body}^^<{term.datatype}>"
-        return body
-    return term.n3()
+def _serialize(items: list, fmt: ox.RdfFormat) -> str:
+    prefixes = {prefix: str(namespace) for prefix, namespace in PREFIXES.items()}
+    data = ox.serialize(items, format=fmt, prefixes=prefixes if fmt in (ox.RdfFormat.TURTLE, ox.RdfFormat.TRIG)
+                        else None)
+    return (data or b"").decode("utf-8")
 
 
-def _ntriples(store: Store) -> str:
-    lines = {f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o, _ in store.quads()}
-    return "".join(line + "\n" for line in sorted(lines))
+def _quads_as(fmt: ox.RdfFormat) -> Callable[[Store], str]:
+    return lambda store: _serialize(_sorted_quads(store), fmt)
 
 
-def _nquads(store: Store) -> str:
-    lines = [f"{_nt(s)} {_nt(p)} {_nt(o)} {_nt(g)} ." for s, p, o, g in store.quads()]
-    return "".join(line + "\n" for line in sorted(lines))
+def _triples_as(fmt: ox.RdfFormat) -> Callable[[Store], str]:
+    """The union of all graphs as one graph (each triple once)."""
+    def write(store: Store) -> str:
+        triples = dict.fromkeys(ox.Triple(q.subject, q.predicate, q.object) for q in _sorted_quads(store))
+        return _serialize(sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object))), fmt)
+    return write
 
 
-def _turtle_body(graph: Graph) -> tuple[list[str], str]:
-    text = graph.serialize(format="turtle")
-    prefixes = [line for line in text.splitlines() if line.startswith("@prefix")]
-    body = "\n".join(line for line in text.splitlines() if not line.startswith("@prefix")).strip()
-    return prefixes, body
-
-
-def _trig(store: Store) -> str:
-    """TriG with graphs in sorted order, each written by the (sorted) Turtle serializer."""
-    prefixes: set[str] = set()
-    parts = []
-    for graph_iri in store.graph_names():
-        graph = _bound(Graph())
-        for triple in store.graph_triples(graph_iri):
-            graph.add(triple)
-        used, body = _turtle_body(graph)
-        prefixes.update(used)
-        parts.append(f"<{graph_iri}> {{\n{body}\n}}\n")  # no re-indenting: literals span lines
-    return "\n".join(sorted(prefixes)) + "\n\n" + "\n".join(parts)
-
-
-def _canonical_json(value):
-    """JSON-LD node and value lists are unordered: sort them so output is stable."""
-    if isinstance(value, dict):
-        return {k: _canonical_json(v) for k, v in value.items()}
-    if isinstance(value, list):
-        items = [_canonical_json(v) for v in value]
-        return sorted(items, key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-    return value
-
-
-def _jsonld(store: Store) -> str:
-    data = json.loads(_dataset(store).serialize(format="json-ld"))
-    return json.dumps(_canonical_json(data), sort_keys=True, ensure_ascii=False, indent=1) + "\n"
-
-
-def _bound(graph):
-    for prefix, namespace in PREFIXES.items():
-        graph.bind(prefix, namespace)
-    return graph
-
-
-def _dataset(store: Store) -> Dataset:
-    dataset = _bound(Dataset())
-    for s, p, o, g in store.quads():
-        dataset.graph(g).add((s, p, o))
-    return dataset
-
-
-def _merged(store: Store) -> Graph:
-    graph = _bound(Graph())
-    for s, p, o, _ in store.quads():
-        graph.add((s, p, o))
-    return graph
-
-
+# Every writer is Oxigraph's serialiser (escaping as its parsers and rdflib expect, for any
+# Unicode in any text), fed in sorted order so that the output is stable.
 EXPORTERS: dict[str, tuple[str, Callable[[Store], str]]] = {
-    "turtle": (".ttl", lambda store: _merged(store).serialize(format="turtle")),
-    "trig": (".trig", _trig),
-    "nt": (".nt", _ntriples),
-    "nquads": (".nq", _nquads),
-    "jsonld": (".jsonld", _jsonld),
+    "turtle": (".ttl", _triples_as(ox.RdfFormat.TURTLE)),
+    "trig": (".trig", _quads_as(ox.RdfFormat.TRIG)),
+    "nt": (".nt", _triples_as(ox.RdfFormat.N_TRIPLES)),
+    "nquads": (".nq", _quads_as(ox.RdfFormat.N_QUADS)),
+    "jsonld": (".jsonld", _quads_as(ox.RdfFormat.JSON_LD)),
 }
 RDFLIB_FORMATS = {"turtle": "turtle", "trig": "trig", "nt": "nt", "nquads": "nquads", "jsonld": "json-ld"}
 

@@ -9,6 +9,8 @@ description per person, and the office a known person held at the publication da
 """
 from __future__ import annotations
 
+import bisect
+
 from dataclasses import replace
 
 import re
@@ -174,12 +176,15 @@ def join_acronyms(found: Found, text: str, spans: list[tuple[int, int]]) -> None
         if alias is not None and mention.actor.kind != "person":
             mention.actor = alias
     taken = [(m.start, m.end) for m in found.actors + found.places]
+    starts = [a for a, _ in spans]
     for short, actor in aliases.items():  # the short form alone, where nothing else was recognised
         if actor is None:
             continue
         for match in re.finditer(rf"(?<![\w(]){re.escape(short)}(?![\w)])", text):
+            index = bisect.bisect_right(starts, match.start()) - 1
+            if index < 0 or match.end() > spans[index][1]:
+                continue  # outside every sentence: a dropped boilerplate line ("Lihat juga Video: ...")
             if not any(s < match.end() and match.start() < e for s, e in taken):
-                index = next((i for i, (a, b) in enumerate(spans) if a <= match.start() < b), -1)
                 found.actors.append(ActorMention(match.start(), match.end(), short, actor, index))
 
 

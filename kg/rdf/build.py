@@ -98,8 +98,11 @@ class IRIs:
     def place(self, place: Place) -> URIRef:
         return self._iri("place", place.key)
 
-    def event(self, doc_id: str, start: int, end: int) -> URIRef:
-        return self._iri("event", doc_id, f"{start}-{end}")
+    def event(self, doc_id: str, start: int, end: int, event_type: str = "", n: int = 1) -> URIRef:
+        """An event read from the trigger at ``start``-``end``; its type (and a count, for a second
+        event of that type on the trigger) keep two events of one trigger apart."""
+        key = f"{start}-{end}" + (f"-{event_type}" if event_type else "") + (f"-{n}" if n > 1 else "")
+        return self._iri("event", doc_id, key)
 
 
 def _count(n: int) -> Literal:
@@ -137,10 +140,12 @@ def _actor_triples(node: URIRef, actor: Actor) -> Iterator[Triple]:
         yield node, K.sector, Literal(actor.sector)
 
 
-def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[Triple], list[Triple]]:
+def document_triples(extraction: Extraction, iris: IRIs,
+                     digest: str | None = None) -> tuple[URIRef, list[Triple], list[Triple]]:
     """The article's named-graph IRI, its triples, and the triples describing the
     actors and places it names (these go to the shared graph, :meth:`IRIs.shared_graph`, so that
-    each actor is described once however many articles name it)."""
+    each actor is described once however many articles name it). ``digest`` (of the input the
+    graph was made from) is kept as ``kg:inputDigest`` so an unchanged article can be skipped."""
     shared: list[Triple] = []
     doc = extraction.document
     art = iris.article(doc.id)
@@ -149,6 +154,8 @@ def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[T
         (art, K.documentId, Literal(doc.id)), (art, K.language, Literal(doc.lang)),
         (art, NIF.isString, Literal(doc.text)), (art, K.pipelineVersion, Literal(__version__)),
     ]
+    if digest:
+        out.append((art, K.inputDigest, Literal(digest)))
     if doc.published:
         out.append((art, SCHEMA.datePublished, Literal(doc.published.isoformat(), datatype=XSD.date)))
     if doc.title:
@@ -173,6 +180,8 @@ def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[T
     for m in extraction.actors:
         node, actor_node = mention("a", K.ActorMention, m.start, m.end, m.text, m.sentence), iris.actor(m.actor)
         out += [(node, K.mentionOf, actor_node), (actor_node, K.hasMention, node)]
+        if m.actor.role:  # what supports the actor's kg:role in the shared graph
+            out.append((node, K.role, Literal(m.actor.role)))
         shared.extend(_actor_triples(actor_node, m.actor))
         if m.text != m.actor.name:
             shared.append((actor_node, SKOS.altLabel, Literal(m.text)))
@@ -189,9 +198,13 @@ def document_triples(extraction: Extraction, iris: IRIs) -> tuple[URIRef, list[T
         out += [(node, K.timexValue, Literal(t.value.value)), (node, K.timexType, Literal(t.type)),
                 (node, K.anchoredOn, ANCHOR[t.anchor])]
         out += list(_bounds(node, t.value))
+    taken: set[URIRef] = set()
     for group in same_event_groups(extraction.events):
         e = max(group, key=_informative)  # the mention that says most gives type, date and mode
-        node = iris.event(doc.id, group[0].trigger.start, group[0].trigger.end)
+        first = group[0].trigger
+        node = next(iri for n in range(1, len(extraction.events) + 2)
+                    if (iri := iris.event(doc.id, first.start, first.end, e.type, n)) not in taken)
+        taken.add(node)
         out += [(node, RDF.type, K.Event), (node, RDF.type, SEM.Event), (node, SEM.eventType, PLOVER[e.type]),
                 (node, K.modality, MODALITY[e.modality])]
         for m in group:

@@ -13,6 +13,7 @@ from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from typing import Iterator
 
+import pyoxigraph as ox
 from rdflib.term import Node, URIRef
 
 from kg.errors import QueryError
@@ -63,9 +64,11 @@ class Store(ABC):
 
     @abstractmethod
     def replace_graphs(self, graphs: dict[URIRef, list[Triple]],
-                       additions: dict[URIRef, list[Triple]] | None = None) -> None:
-        """Set each graph in ``graphs`` to exactly the given triples, and add ``additions`` to
-        the content of their graphs (kept), in one write."""
+                       additions: dict[URIRef, list[Triple]] | None = None,
+                       removals: dict[URIRef, list[Triple]] | None = None) -> None:
+        """Set each graph in ``graphs`` to exactly the given triples, delete ``removals`` from
+        their graphs, then add ``additions`` to the content of their graphs (kept): all in one
+        atomic write (a crash leaves the old state or the new one)."""
 
     @abstractmethod
     def remove_graph(self, graph: URIRef) -> bool:
@@ -93,6 +96,13 @@ class Store(ABC):
         for graph in self.graph_names():
             for s, p, o in sorted(self.graph_triples(graph)):
                 yield s, p, o, graph
+
+    def oxigraph_quads(self) -> Iterator["ox.Quad"]:
+        """Every quad of the named graphs as pyoxigraph terms (any order), for the serialisers."""
+        from kg.store.oxigraph import to_ox
+
+        for s, p, o, g in self.quads():
+            yield ox.Quad(to_ox(s), to_ox(p), to_ox(o), to_ox(g))
 
     def __len__(self) -> int:
         return sum(len(self.graph_triples(g)) for g in self.graph_names())

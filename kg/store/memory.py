@@ -37,9 +37,10 @@ class MemoryStore(Store):
         self.dataset = Dataset(default_union=True)
 
     def replace_graphs(self, graphs: dict[URIRef, list[Triple]],
-                       additions: dict[URIRef, list[Triple]] | None = None) -> None:
+                       additions: dict[URIRef, list[Triple]] | None = None,
+                       removals: dict[URIRef, list[Triple]] | None = None) -> None:
         staged = {}
-        for iri, triples in graphs.items():
+        for iri, triples in graphs.items():  # built first: a bad term fails before any change
             graph = Graph(identifier=iri)
             for triple in triples:
                 graph.add(triple)
@@ -49,6 +50,10 @@ class MemoryStore(Store):
             target = self.dataset.graph(iri)
             for triple in graph:
                 target.add(triple)
+        for iri, triples in (removals or {}).items():
+            target = self.dataset.graph(iri)
+            for triple in triples:
+                target.remove(triple)
         for iri, triples in (additions or {}).items():
             target = self.dataset.graph(iri)
             for triple in triples:

@@ -10,7 +10,9 @@ rdflib.term.Literal('x')
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
+from typing import Iterator
 
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
@@ -53,10 +55,27 @@ def from_ox(term) -> Node | None:
     raise TypeError(f"unsupported term {term!r}")
 
 
+def _nt(term: Node) -> str:
+    """A term in N-Triples/SPARQL syntax, written by Oxigraph (so escaping follows its parser)."""
+    return str(to_ox(term))
+
+
+def _data_blocks(verb: str, graphs: dict[URIRef, list[Triple]]) -> list[str]:
+    """``INSERT DATA { GRAPH <g> { ... } }`` (or DELETE DATA) for the non-empty graphs."""
+    parts = []
+    for graph, triples in graphs.items():
+        if triples:
+            body = "\n".join(f"{_nt(s)} {_nt(p)} {_nt(o)} ." for s, p, o in triples)
+            parts.append(f"{verb} DATA {{ GRAPH {_nt(graph)} {{\n{body}\n}} }}")
+    return parts
+
+
 class OxigraphStore(Store):
     name = "oxigraph"
 
-    def __init__(self, location: str | None = None, create: bool = True, read_only: bool = False) -> None:
+    def __init__(self, location: str | None = None, create: bool = True, read_only: bool = False,
+                 wait: float = 0.0) -> None:
+        """``wait``: seconds a writer waits for another writer to release the store."""
         self.read_only = read_only
         if location is None:
             self.path = None
@@ -66,32 +85,51 @@ class OxigraphStore(Store):
         exists = (self.path / "CURRENT").is_file()  # the marker file of an Oxigraph (RocksDB) store
         if not create and not exists:
             raise StoreError(f"no store at {location} (run kg ingest first, or pass --store)")
-        if not exists and self.path.is_dir() and any(self.path.iterdir()):
+        if not exists and self.path.is_dir() and any(p.name != "LOCK" for p in self.path.iterdir()):
             raise StoreError(f"{location} is a folder that holds other files, not a store")
-        try:
-            if read_only:
-                self.store = ox.Store.read_only(str(self.path))
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self.store = ox.Store(str(self.path))
-        except OSError as exc:
-            raise StoreError(f"cannot open store at {location}: {str(exc).splitlines()[0][:200]}") from None
+        deadline = time.monotonic() + max(0.0, wait)
+        while True:
+            try:
+                self.store = self._open(read_only)
+                return
+            except OSError as exc:
+                first = str(exc).splitlines()[0] if str(exc) else repr(exc)
+                if "lock" not in first.lower():
+                    kind = "corrupted" if "corrupt" in first.lower() else "cannot open"
+                    raise StoreError(f"{kind} store at {location}: {first[:200]}") from None
+                if time.monotonic() >= deadline:
+                    raise StoreError(f"store at {location} is in use by another writer (waited {wait:g} s); "
+                                     "try again when it is done, or pass --wait SECONDS") from None
+                time.sleep(0.2)
+            except RuntimeError as exc:  # RocksDB corruption and other storage failures
+                first = str(exc).splitlines()[0] if str(exc) else repr(exc)
+                raise StoreError(f"cannot open store at {location}: {first[:200]}") from None
+
+    def _open(self, read_only: bool) -> ox.Store:
+        if read_only:
+            return ox.Store.read_only(str(self.path))
+        self.path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(self.path))
 
     def replace_graphs(self, graphs: dict[URIRef, list[Triple]],
-                       additions: dict[URIRef, list[Triple]] | None = None) -> None:
-        # Quads are built (and so checked) before anything is written; then old graphs are
-        # dropped and all new quads added in one transaction.
-        quads = [ox.Quad(to_ox(s), to_ox(p), to_ox(o), ox.NamedNode(str(g)))
-                 for part in (graphs, additions or {}) for g, triples in part.items() for s, p, o in triples]
+                       additions: dict[URIRef, list[Triple]] | None = None,
+                       removals: dict[URIRef, list[Triple]] | None = None) -> None:
+        # One SPARQL update is one Oxigraph transaction: the old graphs are dropped, stale
+        # shared triples deleted and the new content inserted together, so a crash or kill -9
+        # leaves either the old state or the new one, never a mix.
+        operations = [f"DROP SILENT GRAPH {_nt(graph)}" for graph in graphs]
+        operations += _data_blocks("DELETE", removals or {})
+        operations += _data_blocks("INSERT", {**graphs, **{g: list(graphs.get(g, [])) + list(t)
+                                                          for g, t in (additions or {}).items()}})
+        if not operations:
+            return
         try:
-            for graph in graphs:
-                node = ox.NamedNode(str(graph))
-                if self.store.contains_named_graph(node):
-                    self.store.remove_graph(node)
-            self.store.extend(quads)
+            self.store.update(" ;\n".join(operations))
             self.store.flush()
-        except OSError as exc:
-            raise StoreError(f"cannot write store at {self.path}: {exc}") from None
+        except (OSError, RuntimeError) as exc:
+            raise StoreError(f"cannot write store at {self.path}: {str(exc).splitlines()[0][:200]}") from None
+        except (SyntaxError, ValueError) as exc:
+            raise StoreError(f"cannot write store at {self.path}: a term is not valid RDF ({str(exc)[:200]})") from None
 
     def remove_graph(self, graph: URIRef) -> bool:
         node = ox.NamedNode(str(graph))
@@ -110,6 +148,10 @@ class OxigraphStore(Store):
 
     def __len__(self) -> int:
         return len(self.store)
+
+    def oxigraph_quads(self) -> Iterator[ox.Quad]:
+        return (q for q in self.store.quads_for_pattern(None, None, None, None)
+                if isinstance(q.graph_name, ox.NamedNode))
 
     def _run_query(self, sparql: str) -> QueryResult:
         try:
