@@ -1,0 +1,157 @@
+"""Ingest: per-article isolation, atomic batches, skipping unchanged articles, writers waiting,
+unique event IRIs and exports that any RDF tool parses (synthetic texts, no corpus excerpts)."""
+from __future__ import annotations
+
+import json
+
+import pyoxigraph as ox
+import pytest
+import rdflib
+from rdflib import URIRef
+
+from kg import api, cli
+from kg.export import EXPORTERS, RDFLIB_FORMATS, export_text
+from kg.extract import pipeline
+from kg.model import Event, Extraction, Sentence, Span
+from kg.rdf import vocab as K
+from kg.rdf.build import IRIs, document_triples
+from kg.read import document_from_text
+from kg.store.oxigraph import OxigraphStore
+
+OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG, "nt": ox.RdfFormat.N_TRIPLES,
+              "nquads": ox.RdfFormat.N_QUADS, "jsonld": ox.RdfFormat.JSON_LD}
+
+# A news page's furniture: a short form of the article's organisation inside a dropped line.
+FURNITURE = ("Kementerian Luar Negeri (Kemlu) menyatakan pertemuan itu penting.\n\n"
+             "Lihat juga Video: Kemlu Jelaskan Pertemuan Presiden\n\n"
+             "Kemlu menambahkan bahwa kedua negara sepakat bekerja sama.")
+
+
+def _jsonl(tmp_path, records, name="news.jsonl"):
+    path = tmp_path / name
+    path.write_text("".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in records), encoding="utf-8")
+    return str(path)
+
+
+def test_short_form_inside_a_dropped_boilerplate_line_does_not_break_ingest():
+    store = api.open_store("memory")
+    summary = api.ingest_text(store, FURNITURE, doc_id="kemlu", lang="id", published="2025-07-12")
+    assert summary.documents == 1
+    record = api.extract_text(FURNITURE, lang="id", published="2025-07-12")
+    assert all(0 <= a["sentence"] < len(record["sentences"]) for a in record["actors"])
+
+
+def test_one_bad_article_does_not_stop_the_others(tmp_path, capsys):
+    path = _jsonl(tmp_path, [{"id": "a", "text": "Rusia menyerang Ukraina.", "lang": "id"},
+                             "{not json",
+                             {"id": "c", "text": "", "lang": "id"},
+                             {"id": "d", "text": "Iran mengecam Israel.", "lang": "id"}])
+    store = str(tmp_path / "store")
+    code = cli.main(["ingest", path, "--store", store, "--quiet"])
+    out, err = capsys.readouterr()
+    assert code == cli.PARTIAL_FAILURE
+    assert "2 article(s)" in out and "2 failed" in out
+    assert "news.jsonl:2: malformed JSON" in err and "news.jsonl:3" in err and "Traceback" not in err
+    with api.open_store(store, read_only=True) as opened:
+        assert len(opened.graph_names()) == 3  # a, d and the shared graph
+
+
+def test_fail_fast_stops_at_the_first_failure(tmp_path, capsys):
+    path = _jsonl(tmp_path, ["{not json", {"id": "b", "text": "Rusia menyerang Ukraina.", "lang": "id"}])
+    code = cli.main(["ingest", path, "--store", str(tmp_path / "store"), "--fail-fast", "--quiet"])
+    assert code == 2 and "malformed JSON" in capsys.readouterr().err
+
+
+def test_a_crash_inside_extraction_fails_that_article_only(monkeypatch):
+    real = pipeline.extract_document
+
+    def flaky(document, actors_file=None):
+        if document.id == "bad":
+            raise KeyError(-1)
+        return real(document, actors_file)
+
+    monkeypatch.setattr("kg.ingest.extract_document", flaky)
+    docs = [document_from_text("Rusia menyerang Ukraina.", doc_id=i, lang="id") for i in ("ok", "bad", "ok2")]
+    summary = api.ingest_documents(api.open_store("memory"), docs)
+    assert summary.documents == 2 and summary.failed == 1
+    assert summary.failures[0].record_id == "bad" and "internal error: KeyError(-1)" in summary.failures[0].reason
+
+
+def test_unchanged_articles_are_skipped_before_extraction(monkeypatch):
+    store = api.open_store("memory")
+    docs = [document_from_text("Rusia menyerang Ukraina.", doc_id="a", lang="id")]
+    assert api.ingest_documents(store, docs).documents == 1
+    calls = []
+    monkeypatch.setattr("kg.ingest.extract_document", lambda d, a=None: calls.append(d) or pipeline.extract_document(d))
+    again = api.ingest_documents(store, docs)
+    assert (again.documents, again.unchanged, calls) == (0, 1, [])
+    edited = [document_from_text("Rusia menyerang Ukraina lagi.", doc_id="a", lang="id")]
+    assert api.ingest_documents(store, edited).documents == 1 and len(calls) == 1
+
+
+def test_roles_no_article_supports_any_more_are_removed():
+    store = api.open_store("memory")
+    api.ingest_text(store, "Menteri Pertanian Budi Santoso bertemu Kim Jong Un.", doc_id="a", lang="id")
+    budi = next(a for a in api.actors(store) if "Santoso" in a["name"])
+    assert budi["roles"]
+    api.ingest_text(store, "Budi Santoso bertemu Kim Jong Un.", doc_id="a", lang="id")
+    assert next(a for a in api.actors(store) if "Santoso" in a["name"])["roles"] == []
+    api.remove(store, "a")
+    assert store.graph_names() == []
+
+
+def test_two_events_read_from_one_trigger_get_two_nodes():
+    doc = document_from_text("Malaysia menyatakan dukungan bagi Indonesia.", doc_id="d", lang="id")
+    trigger = Span(19, 27)
+    events = [Event(0, trigger, "dukungan", "SUPPORT", modality="future"),
+              Event(0, trigger, "dukungan", "AGREE"), Event(0, trigger, "dukungan", "AGREE", modality="negated")]
+    extraction = Extraction(doc, [Sentence(0, 0, len(doc.text))], [], [], [], events)
+    _, triples, _ = document_triples(extraction, IRIs())
+    nodes = {s for s, p, o in triples if p == K.modality}
+    assert len(nodes) == 3
+    for node in nodes:
+        assert len([o for s, p, o in triples if s == node and p == K.modality]) == 1
+
+
+@pytest.mark.parametrize("fmt", sorted(EXPORTERS))
+def test_exports_parse_whatever_unicode_the_text_holds(fmt):
+    text = ("Rusia menyerang Ukraina.\u2028Presiden\u0085Putin bertemu \"Xi\" di Moskow\u2029pada Senin.\n\n"
+            "Tanda \\ miring, tab\tdan \ufffd serta \U0001F600.")
+    store = api.open_store("memory")
+    api.ingest_text(store, text, doc_id="odd\u2028id", lang="id", published="2025-07-12")
+    data = export_text(store, fmt)
+    parsed = rdflib.Dataset()
+    parsed.parse(data=data, format=RDFLIB_FORMATS[fmt])
+    assert len(parsed) == len(store) or fmt in ("turtle", "nt")
+    assert len(list(ox.parse(data.encode("utf-8"), format=OX_FORMATS[fmt]))) >= len(parsed) > 0
+    assert export_text(store, fmt) == data  # stable
+
+
+def test_a_second_writer_waits_then_says_so(tmp_path, capsys):
+    location = tmp_path / "store"
+    path = _jsonl(tmp_path, [{"id": "a", "text": "Rusia menyerang Ukraina.", "lang": "id"}])
+    with OxigraphStore(str(location)):
+        code = cli.main(["ingest", path, "--store", str(location), "--wait", "0.5", "--quiet"])
+    err = capsys.readouterr().err
+    assert code == 3 and "in use by another writer (waited 0.5 s)" in err
+    assert cli.main(["ingest", path, "--store", str(location), "--quiet"]) == 0
+
+
+def test_progress_lines_on_a_pipe(tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr("kg.progress.ProgressReporter.__init__.__defaults__", (None, False, 0.0, False))
+    path = _jsonl(tmp_path, [{"id": str(i), "text": "Rusia menyerang Ukraina.", "lang": "id"} for i in range(3)])
+    assert cli.main(["ingest", path, "--store", "memory"]) == 0
+    assert "article(s) so far" in capsys.readouterr().err
+
+
+def test_batches_are_written_as_they_fill(monkeypatch):
+    monkeypatch.setattr("kg.ingest.BATCH_DOCUMENTS", 2)
+    store = api.open_store("memory")
+    writes = []
+    real = store.replace_graphs
+    monkeypatch.setattr(store, "replace_graphs", lambda *a, **k: writes.append(len(a[0])) or real(*a, **k))
+    docs = [document_from_text(f"Rusia menyerang Ukraina {i} kali.", doc_id=str(i), lang="id") for i in range(5)]
+    assert api.ingest_documents(store, docs).documents == 5
+    assert writes == [2, 2, 1]
+    assert sum(1 for g in store.graph_names() if "/graph/" in str(g)) == 5
+    assert URIRef(IRIs().shared_graph()) in store.graph_names()
