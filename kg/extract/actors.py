@@ -24,7 +24,7 @@ from kg.extract.institutions import (REGIONAL_ROLES, foreign_institution, office
 from kg.extract.mentions import (_only_country_words, _reconcile, _resolve_country_anaphora, _split_names,
                                  hyphen_pairs, regional_office, resolve_pairs)
 from kg.extract.nameruns import _trim_verbs, is_rank, sentence_items, tidy_tagged
-from kg.extract.names import actor_for, label_of, tagged_spans
+from kg.extract.names import actor_for, label_of, plausible_name, tagged_spans
 from kg.extract.nominals import (ethnic_group, mark_nominal, nominal_actor, nominal_allowed, resolve_nominals,
                                  resolve_partial_countries, resolve_titled_persons)
 from kg.extract.tagger import load_tagger
@@ -74,7 +74,9 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     resolve_titles(found)
     resolve_pairs(text, lang, spans, found)
     date_roles(found, gaz, published)
-    found.actors.sort(key=lambda m: (m.start, m.end))
+    found.actors = sorted((m for m in found.actors if plausible_name(m.actor.name, m.actor.kind)),
+                          key=lambda m: (m.start, m.end))
+    found.places = [m for m in found.places if plausible_name(m.place.name, "place")]
     return found
 
 

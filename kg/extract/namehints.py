@@ -70,6 +70,24 @@ def _person_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(given), frozenset(family)
 
 
+@lru_cache(maxsize=65536)
+def is_common_word(word: str, lang: str) -> bool:
+    """Is ``word`` one the language uses as a common word rather than a name? Where the tagged
+    news corpus counts it, it is common when under 5% of its uses are proper nouns ("puji",
+    "dilantik"); else when simplemma's dictionary knows it and no given or family name list
+    has it. In a headline, where every word has a capital, this is the evidence left.
+
+    >>> is_common_word("Dilantik", "id"), is_common_word("Prabowo", "id")
+    (True, False)
+    """
+    lower = word.lower()
+    bucket = _proper_nouns(lang).get(lower)
+    if bucket is not None:
+        return bucket[0] == "0"
+    given, family = _person_words()
+    return simplemma.is_known(lower, lang=lang) and lower not in given and lower not in family
+
+
 @lru_cache(maxsize=1)
 def _city_keys() -> tuple[frozenset[tuple[str, ...]], int]:
     """Lower-cased GeoNames city names as word tuples, and the longest one's length."""

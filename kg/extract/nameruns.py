@@ -21,7 +21,18 @@ from kg.extract.gazetteer import Gazetteer
 from kg.extract.geonames import city
 from kg.extract.triggers import is_trigger_word
 from kg.model import Token
+from kg.extract.namehints import is_common_word
 from kg.nlp.tokens import is_title_case
+
+
+def is_heading(tokens: list[Token]) -> bool:
+    """A headline: a short line whose every word has a capital and that no sentence end closes
+    ("Trump Dilantik", "Prabowo Puji Jokowi")."""
+    if not tokens:
+        return False
+    words = [t.text for t in tokens if t.text[:1].isalpha()]
+    return (2 <= len(words) <= 12 and all(w[0].isupper() for w in words)
+            and tokens[-1].text not in (".", "!", "?", '"', "”"))
 
 
 def tidy_tagged(tokens: list[Token], tagged: list, not_names: frozenset[str], particles: frozenset[str],
@@ -55,8 +66,14 @@ def sentence_items(tokens: list[Token], gaz: Gazetteer, lang: str) -> list[_Item
     items: list[_Item] = []
     i = 0
     not_names = _not_names(lang)
-    if is_title_case(tokens):  # a headline capitalises its verbs: "Menlu Malaysia Kunjungi Jakarta"
+    if is_title_case(tokens) or is_heading(tokens):  # a headline capitalises its verbs: "Kunjungi Jakarta"
         not_names = not_names | {t.text for t in tokens if is_trigger_word(t, lang)}
+    if is_heading(tokens):  # no sentence end: "Prabowo Puji Jokowi", "Trump Dilantik"
+        not_names = not_names | {t.text for k, t in enumerate(tokens) if t.text[:1].isupper() and not t.text.isupper()
+                                 and is_common_word(t.text, lang) and not _longest(tokens, k, gaz)}
+    elif (len(tokens) > 1 and tokens[1].text.isupper() and tokens[0].text[:1].isupper()
+          and is_common_word(tokens[0].text, lang) and not _longest(tokens, 0, gaz)):
+        not_names = not_names | {tokens[0].text}  # a sentence's first capital says nothing: "Melalui IPFO, ..."
     particles = _particles(lang)
     orgs = _head_words(lang)[0]  # "Direktorat Jenderal Imigrasi": a title word inside an office's name
     heads, connectors = orgs | _head_words(lang)[1], _connectors(lang)

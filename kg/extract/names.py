@@ -11,6 +11,8 @@ rules miss (lower-cased text, one-word names).
 """
 from __future__ import annotations
 
+import re
+
 from kg.extract.gazetteer import gazetteer, slug
 from kg.extract.geonames import city
 from kg.extract.namehints import hint_features
@@ -44,6 +46,29 @@ def label_of(spans: list[Span], first: int, end: int) -> str | None:
         if shared > overlap:
             best, overlap = label, shared
     return best if overlap * 2 >= end - first else None
+
+
+_MOJIBAKE = re.compile("[\u00c2\u00c3][\u0080-\u00bf]|[\u00d8\u00d9\u00da\u00db][\u0080-\u00bf\u2018-\u203a\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc]|\u00e2\u20ac")
+
+
+def plausible_name(name: str, kind: str) -> bool:
+    """Can ``name`` be an actor's or a place's name at all? Not without two letters, not with a
+    replacement character or text decoded twice ("Ã©", "Ù…"), not as a line of capitals of three
+    or more words (interface text: "SCROLL TO CONTINUE WITH CONTENT"), and not longer than a
+    name runs (a person's five words, an institution's twelve).
+
+    >>> plausible_name("Sergey Lavrov", "person"), plausible_name("SCROLL TO CONTINUE WITH CONTENT", "person")
+    (True, False)
+    >>> plausible_name("\u00d9\u2026", "organization"), plausible_name("KPK", "organization")
+    (False, True)
+    """
+    letters = [ch for ch in name if ch.isalpha()]
+    if len(letters) < 2 or "\ufffd" in name or _MOJIBAKE.search(name):
+        return False
+    words = name.split()
+    if len(words) >= 3 and all(ch.isupper() for ch in letters):
+        return False
+    return len(words) <= (5 if kind == "person" else 12)
 
 
 def actor_for(name: str, label: str, country: str | None = None) -> Actor | Place | None:

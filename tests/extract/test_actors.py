@@ -470,3 +470,22 @@ def test_a_region_whose_holder_is_not_found_stays_a_place():
 def test_a_portfolio_name_other_states_share_takes_the_country_named(text, owner):
     found = find_actors(text, "en", [(0, len(text))])
     assert [(m.actor.kind, m.actor.country) for m in found.actors] == [("organization", owner)]
+
+
+def test_site_furniture_and_mis_decoded_text_are_no_actors():
+    from kg.api import extract_text
+
+    text = ("Rusia menyerang Ukraina. SCROLL TO CONTINUE WITH CONTENT Menteri Pertanian Budi Santoso bertemu "
+            "Kim Jong Un.\n\nKata \u00d9\u2026\u00d8\u00ad\u00d9\u2026\u00d8\u00af kepada wartawan \ufffd\ufffd.")
+    names = {a["name"] for a in extract_text(text, lang="id", published="2025-07-12")["actors"]}
+    assert {"Russia", "Ukraine", "Budi Santoso", "Kim Jong Un"} <= names
+    assert not any("CONTENT" in n or "\u00d9" in n or "\ufffd" in n for n in names)
+
+
+def test_headline_verbs_are_not_part_of_a_name():
+    from kg.api import extract_text
+
+    for text, lang in (("Prabowo Puji Jokowi\n\nPrabowo Subianto memuji Joko Widodo di Jakarta.", "id"),
+                       ("Trump Dilantik\n\nDonald Trump dilantik di Washington.", "id")):
+        persons = {a["text"] for a in extract_text(text, lang=lang)["actors"] if a["kind"] == "person"}
+        assert not any(" " in p and p.split()[1] in ("Puji", "Dilantik") for p in persons), persons

@@ -85,7 +85,8 @@ def _check_titles(d):
 
 
 def _check_boilerplate(d):
-    for pattern in d["lines"]:
+    assert set(d) <= {"lines", "inline"}
+    for pattern in d["lines"] + d.get("inline", []):
         re.compile(pattern)
 
 

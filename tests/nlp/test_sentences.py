@@ -28,3 +28,16 @@ def test_offsets_index_the_original_text():
         assert text[s.start:s.end].strip() == text[s.start:s.end]
     tokens = tokenize("Lavrov bertemu", "id", offset=10)
     assert (tokens[1].start, tokens[1].lemma) == (17, "temu")
+
+
+def test_furniture_inside_a_paragraph_and_lines_in_capitals_are_dropped():
+    text = ("Kemlu menyatakan itu. SCROLL TO CONTINUE WITH CONTENT Ia bertemu Lavrov.\n"
+            "SUSUNAN PEMAIN\nLihat juga Video: Kemlu Jelaskan Pertemuan\nADVERTISEMENT\nRead more: Oil rises")
+    assert _texts(text, "id") == ["Kemlu menyatakan itu.", "Ia bertemu Lavrov."]
+
+
+def test_a_text_without_punctuation_is_cut_into_bounded_sentences():
+    text = "kata " * 3000
+    sentences = split_sentences(text, "id")
+    assert len(sentences) >= 15 and all(s.end - s.start <= 1000 for s in sentences)
+    assert all(text[s.start:s.end].strip() == text[s.start:s.end] for s in sentences)
