@@ -155,3 +155,21 @@ def test_batches_are_written_as_they_fill(monkeypatch):
     assert writes == [2, 2, 1]
     assert sum(1 for g in store.graph_names() if "/graph/" in str(g)) == 5
     assert URIRef(IRIs().shared_graph()) in store.graph_names()
+
+
+def test_a_corrupted_store_is_one_line(tmp_path, capsys):
+    location = tmp_path / "store"
+    path = _jsonl(tmp_path, [{"id": "a", "text": "Rusia menyerang Ukraina.", "lang": "id"}])
+    assert cli.main(["ingest", path, "--store", str(location), "--quiet"]) == 0
+    with OxigraphStore(str(location)) as store:
+        store.store.optimize()
+    for sst in location.glob("*.sst"):
+        data = bytearray(sst.read_bytes())
+        for i in range(100, len(data) - 100, 97):
+            data[i] ^= 0xFF
+        sst.write_bytes(bytes(data))
+    capsys.readouterr()
+    for argv in (["query", "ASK {}"], ["ingest", path, "--quiet"], ["export", "--format", "nt"]):
+        code = cli.main(argv + ["--store", str(location)])
+        err = capsys.readouterr().err
+        assert code == 3 and err.count("\n") == 1 and "corrupt" in err, (argv, err)

@@ -103,6 +103,9 @@ class OxigraphStore(Store):
                 time.sleep(0.2)
             except RuntimeError as exc:  # RocksDB corruption and other storage failures
                 first = str(exc).splitlines()[0] if str(exc) else repr(exc)
+                if "corrupt" in first.lower():
+                    raise StoreError(f"store at {location} is corrupted ({first[:160]}); restore a backup or "
+                                     "ingest again into a new store") from None
                 raise StoreError(f"cannot open store at {location}: {first[:200]}") from None
 
     def _open(self, read_only: bool) -> ox.Store:
