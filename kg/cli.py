@@ -201,15 +201,18 @@ def cmd_actors(args: argparse.Namespace) -> int:
 
 @command("serve")
 def cmd_serve(args: argparse.Namespace) -> int:
-    from kg.sparql.server import make_server
+    from kg.sparql.server import ServerSettings, make_server
 
+    settings = ServerSettings(timeout=args.timeout, max_workers=args.workers, allow_hosts=args.allow_host or [],
+                              cors_origin=args.cors)
     with _store(args) as store:
         try:
-            server = make_server(store, args.host, args.port)
+            server = make_server(store, args.host, args.port, settings)
         except OSError as exc:
-            raise UsageError(f"cannot listen on {args.host}:{args.port} ({exc.strerror})") from None
-        print(f"SPARQL endpoint on http://{args.host}:{server.server_address[1]}/sparql (read-only; Ctrl-C stops)",
-              flush=True)
+            raise UsageError(f"cannot listen on {args.host}:{args.port} ({exc.strerror or exc})") from None
+        host = f"[{args.host}]" if ":" in args.host else args.host
+        print(f"SPARQL endpoint on http://{host}:{server.server_address[1]}/sparql (read-only; queries stop after "
+              f"{args.timeout:g} s; Ctrl-C stops)", flush=True)
         try:
             server.serve_forever()
         except KeyboardInterrupt:
@@ -338,8 +341,14 @@ def parser() -> argparse.ArgumentParser:
     p.add_argument("--merge", nargs=2, metavar=("KEEP", "DROP"), help="merge actor DROP into KEEP (id or IRI)")
     p.add_argument("--format", choices=["table", "json", "csv"], default="table")
     p = sub.add_parser("serve", parents=[common], help="read-only SPARQL endpoint over HTTP (loopback by default)")
-    p.add_argument("--host", default="127.0.0.1")
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
     p.add_argument("--port", type=int, default=7878)
+    p.add_argument("--timeout", type=float, default=30.0, metavar="SECONDS",
+                   help="stop a query after this long and answer 503 (default 30)")
+    p.add_argument("--workers", type=int, default=4, help="queries run at once, each in its own process (default 4)")
+    p.add_argument("--allow-host", action="append", metavar="NAME",
+                   help="also accept this Host header (a name behind a proxy, or '*'); repeatable")
+    p.add_argument("--cors", metavar="ORIGIN", help="allow browser pages from ORIGIN (or '*') to query")
     p = sub.add_parser("export", parents=[common], help="write the store as RDF")
     p.add_argument("--format", choices=sorted(EXPORTERS), default="turtle")
     p.add_argument("-o", "--output")
