@@ -49,6 +49,8 @@ def test_date_filters_use_xsd_date_bounds(any_store):
 
 @pytest.mark.parametrize("sparql, message", [
     ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", "SERVICE is not allowed"),
+    ("PREFIX ex: <urn:ex:>\nSELECT * WHERE { BIND(ex:a\\# AS ?x) SERVICE <http://127.0.0.1:9/sparql> { ?a ?b ?c } }",
+     "SERVICE is not allowed"),  # an escaped '#' in a prefixed name starts no comment
     ("LOAD <http://example.org/data.ttl>", "LOAD is not allowed"),
     ("DROP ALL", "DROP is not allowed"),
     ("SELECT * WHERE { ?s ?p }", "SPARQL"),
