@@ -43,6 +43,7 @@ class Document:
     title: str | None = None
     url: str | None = None
     source: str | None = None
+    cleaned: bool = False  # the given text was repaired (offsets refer to ``text``, which differs)
 
 
 @dataclass(frozen=True)

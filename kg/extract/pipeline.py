@@ -78,8 +78,17 @@ def _role_actor(actor: Actor, event: Event, mentions: list[ActorMention]) -> dic
 
 
 def extraction_record(extraction: Extraction) -> dict[str, Any]:
-    """The ``kg extract`` JSON object for one document (field names are a public contract)."""
+    """The ``kg extract`` JSON object for one document (field names are a public contract).
+    Offsets index the text given, unless it had to be repaired (mojibake, markup, invisible
+    characters): then the record also holds the repaired ``"text"`` the offsets index."""
     doc = extraction.document
+    record = _record(extraction, doc)
+    if doc.cleaned:  # offsets refer to the repaired text, not to the one given: say what it is
+        record["text"] = doc.text
+    return record
+
+
+def _record(extraction: Extraction, doc: Document) -> dict[str, Any]:
     return {
         "id": doc.id,
         "lang": doc.lang,
