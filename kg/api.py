@@ -20,7 +20,7 @@ from kg.ingest import (OWL_SAME_AS, IngestFailure, IngestSummary, Progress, appl
                        stale_shared)
 from kg.model import Document, Extraction
 from kg.rdf.build import DEFAULT_BASE, SPARQL_PREFIXES, IRIs
-from kg.read import ReadResult, document_from_text, read_inputs
+from kg.read import ReadResult, document_from_text, iter_inputs, read_inputs
 from rdflib import URIRef
 
 from kg.store import QueryResult, Store, open_store
@@ -73,7 +73,7 @@ def ingest(store: Store, paths: list[str], stdin: BinaryIO | None = None, base: 
     >>> summary.documents, [f.reason for f in summary.failures]
     (1, ['...b.txt: empty input (no text)'])
     """
-    results = read_inputs(paths, stdin=stdin, **options)
+    results = iter_inputs(paths, stdin=stdin, **options)  # a stream: memory stays bounded
     return ingest_results(store, results, base, actors_file, fail_fast, progress)
 
 

@@ -65,8 +65,10 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 def _read_options(args: argparse.Namespace) -> dict:
     """The reading options shared by ingest and extract."""
+    columns = {f"{name}_column": getattr(args, f"{name}_column") for name in ("text", "title", "date", "id", "url", "lang")}
     return {"lang": args.lang, "published": args.published, "title": args.title, "url": args.url,
-            "encoding": args.encoding}
+            "encoding": args.encoding, "date_format": args.date_format, "follow_symlinks": args.follow_symlinks,
+            "max_chars": args.max_chars, **columns}
 
 
 @command("extract")
@@ -302,13 +304,20 @@ def parser() -> argparse.ArgumentParser:
     common.add_argument("--store", help="store location: a directory (Oxigraph, default $KG_STORE or ./kg-data) or 'memory'")
     common.add_argument("--base", default=DEFAULT_BASE, help="base IRI for instance data")
     reading = argparse.ArgumentParser(add_help=False)
-    reading.add_argument("paths", nargs="+", help="text files, .jsonl files, directories, or - for stdin")
+    reading.add_argument("paths", nargs="+", help="text, .jsonl, .csv/.tsv or .html files, directories, or - for stdin")
     reading.add_argument("--lang", help="language code (detected per article when omitted)")
     reading.add_argument("--published", help="publication date YYYY-MM-DD (anchors relative dates)")
     reading.add_argument("--title")
     reading.add_argument("--url")
     reading.add_argument("--encoding", help="input encoding when not UTF-8 (e.g. cp1252)")
     reading.add_argument("--actors", help="YAML (kg/data schema) or CSV file of extra actors/places")
+    for name in ("text", "title", "date", "id", "url", "lang"):
+        reading.add_argument(f"--{name}-column", metavar="NAME", help=f"CSV/TSV input: the column holding the {name}"
+                             + (" (required for .csv/.tsv)" if name == "text" else ""))
+    reading.add_argument("--date-format", metavar="FORMAT", help="CSV/TSV dates as a strptime format, e.g. %%d/%%m/%%Y")
+    reading.add_argument("--follow-symlinks", action="store_true", help="follow symbolic links inside input folders")
+    reading.add_argument("--max-chars", type=int, default=2_000_000, metavar="N",
+                         help="longest article text accepted (default 2,000,000 characters)")
     p = sub.add_parser("ingest", parents=[common, reading], help="extract articles and store their graphs")
     p.add_argument("--fail-fast", action="store_true",
                    help="stop at the first article that cannot be read or processed (articles before it are kept)")
