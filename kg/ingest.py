@@ -216,7 +216,15 @@ def stale_shared(store: Store, iris: IRIs, replaced: list[URIRef], new_graphs: d
     named, labels, roles = support(store, iris, exclude=set(replaced))
     for triples in new_graphs.values():
         _support_from(triples, named, labels, roles)
+    _add_represented(named, shared_triples)
     return [t for t in shared_triples if not supported(t, named, labels, roles)]
+
+
+def _add_represented(named: set, shared_triples: Iterable[Triple]) -> None:
+    """A named capital names the state it stands for ("Moskow" -> Russia) too."""
+    for s, p, o in shared_triples:
+        if p == K.standsFor and s in named:
+            named.add(o)
 
 
 def support(store: Store, iris: IRIs, exclude: set[URIRef] = frozenset()) -> tuple[set, set, set]:
@@ -233,6 +241,8 @@ def support(store: Store, iris: IRIs, exclude: set[URIRef] = frozenset()) -> tup
         f"ontologies/nif-core#anchorOf> ?t }} {not_in} }}").rows}
     roles = {(row[0], str(row[1])) for row in store.query(
         f"SELECT DISTINCT ?x ?r WHERE {{ GRAPH ?g {{ {mention} ; <{K.role}> ?r }} {not_in} }}").rows}
+    represented = store.query(f"SELECT ?s ?o WHERE {{ GRAPH <{iris.shared_graph()}> {{ ?s <{K.standsFor}> ?o }} }}")
+    _add_represented(named, ((s, K.standsFor, o) for s, o in represented.rows))
     return named, labels, roles
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 from typing import Iterator
@@ -24,6 +25,7 @@ from rdflib.namespace import PROV, SKOS
 
 from kg import __version__
 from kg.errors import UsageError
+from kg.extract.actornodes import country_actor
 from kg.model import Actor, Event, Extraction, Place, TimeValue
 from kg.rdf import vocab as K
 
@@ -239,8 +241,15 @@ def document_triples(extraction: Extraction, iris: IRIs,
             out += [(node, K.hasQuantity, qn), (qn, RDF.type, K.Quantity), (qn, K.unit, Literal(q.unit))]
             for prop, number in ((RDF.value, q.value), (K.minValue, q.min), (K.maxValue, q.max)):
                 if number is not None:
-                    out.append((qn, prop, Literal(int(number)) if float(number).is_integer() else Literal(number)))
+                    out.append((qn, prop, _number(number)))
     return iris.graph(doc.id), list(dict.fromkeys(out)), _one_label_each(shared)
+
+
+def _number(number: float) -> Literal:
+    """A quantity as xsd:integer or xsd:decimal (the shapes' datatypes; never xsd:double)."""
+    if float(number).is_integer():
+        return Literal(int(number))
+    return Literal(Decimal(repr(float(number))), datatype=XSD.decimal)
 
 
 def _informative(event: Event) -> tuple:
@@ -293,5 +302,7 @@ def _place_triples(node: URIRef, place: Place, iris: IRIs) -> Iterator[Triple]:
     yield from _node_triples(node, (K.Place, SEM.Place), place.name, place.country, place.wikidata)
     if place.geonames:
         yield node, K.geonames, URIRef(f"https://sws.geonames.org/{place.geonames}/")
-    if place.stands_for:
-        yield node, K.standsFor, iris.actor(Actor(f"country-{place.stands_for}", place.stands_for, "country", place.stands_for))
+    if place.stands_for:  # the state a capital stands for is described too: every actor has its label
+        state = country_actor(place.stands_for)
+        yield node, K.standsFor, iris.actor(state)
+        yield from _actor_triples(iris.actor(state), state)

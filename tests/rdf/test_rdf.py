@@ -109,3 +109,24 @@ def test_implied_attackers_and_geonames_places_conform_to_shapes():
         graph, shacl_graph=Graph().parse(ROOT / "ontology" / "shapes.ttl"),
         ont_graph=Graph().parse(ROOT / "ontology" / "kg.ttl"), inference="rdfs", advanced=True)
     assert conforms, report
+
+
+def test_decimal_quantities_and_states_capitals_stand_for_conform_to_shapes():
+    from rdflib import XSD, Literal
+
+    from kg.extract.pipeline import extract_document
+    from kg.model import Quantity
+    from kg.rdf.build import _number
+    from kg.read import document_from_text
+
+    assert _number(2.6) == Literal("2.6", datatype=XSD.decimal) and _number(3.0) == Literal(3)
+    doc = document_from_text("Pyongyang mengirim 2,6 juta peluru ke Santiago. Moskow mengecam Kyiv.",
+                             doc_id="q", lang="id", published="2025-07-12")
+    extraction = extract_document(doc)
+    extraction.events[0].quantities.append(Quantity(value=7.18, unit="percent"))
+    _, triples, shared = document_triples(extraction, IRIs())
+    graph = _graph(triples + shared)
+    conforms, _, report = pyshacl.validate(
+        graph, shacl_graph=Graph().parse(ROOT / "ontology" / "shapes.ttl"),
+        ont_graph=Graph().parse(ROOT / "ontology" / "kg.ttl"), inference="rdfs", advanced=True)
+    assert conforms, report
