@@ -173,3 +173,22 @@ def test_a_corrupted_store_is_one_line(tmp_path, capsys):
         code = cli.main(argv + ["--store", str(location)])
         err = capsys.readouterr().err
         assert code == 3 and err.count("\n") == 1 and "corrupt" in err, (argv, err)
+
+
+def test_a_long_text_without_punctuation_takes_linear_time():
+    import random
+    import time
+
+    rng = random.Random(1)
+    words = ("pemerintah kota jakarta menyatakan bahwa rencana pembangunan jalan tol akan dilanjutkan tahun depan "
+             "oleh Presiden Joko Widodo bersama Menteri Basuki dan warga Bandung").split()
+    api.extract_text("Rusia menyerang Ukraina. Budi Santoso bertemu Joko.", lang="id")  # models loaded
+
+    def seconds(size: int) -> float:
+        text = " ".join(rng.choice(words) for _ in range(size // 6))[:size]
+        started = time.perf_counter()
+        api.extract_text(text, lang="id", published="2025-07-12")
+        return time.perf_counter() - started
+
+    small, large = seconds(12_000), seconds(48_000)
+    assert large < 10 * small + 1.0, (small, large)  # 4x the text: about 4x the time, never 16x

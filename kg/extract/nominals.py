@@ -141,11 +141,14 @@ def resolve_titled_persons(found: Found, gaz: Gazetteer | None = None) -> None:
             mention.actor = replace(actor, key=actor.key.replace("-xx-", f"-{country.lower()}-", 1), country=country)
 
 
-def _shared_modifier(mention: ActorMention, found: Found, text: str, coordinators: frozenset[str]) -> str | None:
+def _shared_modifier(mention: ActorMention, same_sentence: list[ActorMention], text: str,
+                     coordinators: frozenset[str]) -> str | None:
     """"militer dan dinas intelijen Korea Utara": the country after the coordination modifies both."""
-    for other in found.actors:
+    for other in same_sentence:
+        if other.start <= mention.end:
+            continue  # the gap is cut from the text only within the sentence: long texts stay linear
         gap = text[mention.end:other.start].split()
-        if (other.sentence == mention.sentence and len(gap) == 1 and gap[0].lower() in coordinators
+        if (len(gap) == 1 and gap[0].lower() in coordinators
                 and other.actor.kind in ("organization", "group") and other.actor.country):
             return other.actor.country
     return None
@@ -158,21 +161,27 @@ def resolve_nominals(found: Found, text: str, place_words: frozenset[str], gaz: 
     nominals = [m for m in found.actors if getattr(m, "nominal", None)]
     if not nominals:
         return
+    by_sentence: dict[int, list[ActorMention]] = {}
+    for other in found.actors:  # per sentence: a long text must not make this quadratic
+        by_sentence.setdefault(other.sentence, []).append(other)
     for mention in list(nominals):  # "kelompok bersenjata TPNPB", "the paramilitary RSF": a descriptor of a name
-        if any(other.sentence == mention.sentence and not getattr(other, "nominal", None)
+        if any(not getattr(other, "nominal", None)
                and other.actor.kind in ("organization", "group") and other.start > mention.end
-               and not text[mention.end:other.start].strip() for other in found.actors):
+               and not text[mention.end:other.start].strip() for other in by_sentence[mention.sentence]):
             found.actors.remove(mention)
             nominals.remove(mention)
+            by_sentence[mention.sentence].remove(mention)
     fallback = dominant_country(found)
     for mention in nominals:
-        country = _shared_modifier(mention, found, text, coordinators)
+        country = _shared_modifier(mention, by_sentence[mention.sentence], text, coordinators)
         for place in found.places if country is None else []:
+            if place.sentence != mention.sentence or place.start < mention.end:
+                continue
             gap = text[mention.end:place.start].split()
-            if place.sentence == mention.sentence and 0 < len(gap) <= 1 and gap[0].lower() in place_words:
+            if 0 < len(gap) <= 1 and gap[0].lower() in place_words:
                 country = place.place.country
                 break
-        country = country or _place_later_in_sentence(mention, found, text, place_words)
+        country = country or _place_later_in_sentence(mention, by_sentence[mention.sentence], found, text, place_words)
         mention.generic = country is None  # type: ignore[attr-defined]  # nothing in its sentence says whose
         country = country or fallback
         mention.actor = nominal_actor(mention.nominal, country, gaz)  # type: ignore[attr-defined]
@@ -180,12 +189,12 @@ def resolve_nominals(found: Found, text: str, place_words: frozenset[str], gaz: 
             mention.inner = True  # type: ignore[attr-defined]  # too vague to fill an event role
 
 
-def _place_later_in_sentence(mention: ActorMention, found: Found, text: str, place_words: frozenset[str]) -> str | None:
+def _place_later_in_sentence(mention: ActorMention, same_sentence: list[ActorMention], found: Found, text: str,
+                             place_words: frozenset[str]) -> str | None:
     """"Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese
     authorities": the first mention with a country after the noun is where they are, when it is a
     place ("in Hong Kong"), not another actor."""
-    later = [m for m in found.actors if m.sentence == mention.sentence and m.start >= mention.end and m.actor.country
-             and not getattr(m, "nominal", None)]
+    later = [m for m in same_sentence if m.start >= mention.end and m.actor.country and not getattr(m, "nominal", None)]
     later += [p for p in found.places if p.sentence == mention.sentence and p.start >= mention.end and p.place.country]
     if not later:
         return None
