@@ -12,6 +12,7 @@ rules miss (lower-cased text, one-word names).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract.gazetteer import gazetteer, slug
 from kg.extract.geonames import city
@@ -68,7 +69,18 @@ def plausible_name(name: str, kind: str) -> bool:
     words = name.split()
     if len(words) >= 3 and all(ch.isupper() for ch in letters):
         return False
+    if kind == "person" and any(w.strip(".,") in _currency_marks() for w in words):
+        return False  # "Els Mangundap Rp", "Defisit APBN Rp": money, not a person
     return len(words) <= (5 if kind == "person" else 12)
+
+
+@lru_cache(maxsize=1)
+def _currency_marks() -> frozenset[str]:
+    """ISO 4217 codes and the CLDR symbols Indonesian and English write them with ("Rp", "US$")."""
+    from babel.numbers import get_currency_symbol, list_currencies
+
+    codes = list_currencies()
+    return frozenset(codes) | {get_currency_symbol(c, loc) for c in codes for loc in ("id", "en")}
 
 
 def actor_for(name: str, label: str, country: str | None = None) -> Actor | Place | None:

@@ -489,3 +489,11 @@ def test_headline_verbs_are_not_part_of_a_name():
                        ("Trump Dilantik\n\nDonald Trump dilantik di Washington.", "id")):
         persons = {a["text"] for a in extract_text(text, lang=lang)["actors"] if a["kind"] == "person"}
         assert not any(" " in p and p.split()[1] in ("Puji", "Dilantik") for p in persons), persons
+
+
+def test_money_words_are_no_part_of_a_persons_name():
+    from kg.api import extract_text
+
+    persons = [a["text"] for a in extract_text("Uang Rp 5 juta diberikan kepada Budi Santoso.", lang="id")["actors"]
+               if a["kind"] == "person"]
+    assert persons == ["Budi Santoso"]
