@@ -37,6 +37,39 @@ def alt(words: Any) -> str:
     return "(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in items) + ")"
 
 
+def normalise(phrase: str) -> str:
+    """A matched phrase as a table key: lower case, runs of white space as one space."""
+    return " ".join(phrase.lower().split())
+
+
+def lookup(table: dict[Any, Any], phrase: str) -> Any:
+    """The entry of ``table`` (time-word data) for a phrase one of its keys matched.
+
+    The patterns match case-insensitively as :mod:`re` does, which also pairs "ı" with "i", "ſ"
+    with "s" and "K" (Kelvin) with "k": a key that ``str.lower`` misses is found by matching the
+    phrase against each key as the pattern did. ``KeyError`` only for a phrase no key matches.
+
+    >>> lookup({"senin": 0, "I": 1}, "SENıN"), lookup({"senin": 0, "I": 1}, "i")
+    (0, 1)
+    """
+    key = normalise(phrase)
+    if key in table:
+        return table[key]
+    for word, value in table.items():
+        if normalise(str(word)) == key or (not phrase.isascii() and re.fullmatch(alt([word]), phrase, re.IGNORECASE)):
+            return value
+    raise KeyError(phrase)
+
+
+def is_one_of(words: Any, phrase: str) -> bool:
+    """True when ``phrase`` is one of ``words``, compared as :func:`lookup` does."""
+    try:
+        lookup(dict.fromkeys(words, True), phrase)
+    except KeyError:
+        return False
+    return True
+
+
 @dataclass(frozen=True)
 class TimePatterns:
     lang: str

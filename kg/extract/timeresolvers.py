@@ -1,7 +1,10 @@
 """Resolvers: turn one regex match of a time family into a TIMEX3 type, value and anchor.
 
 Each resolver takes the match and the :class:`TimeContext` (publication date, the previous
-anchored time, the sentence) and returns ``(type, TimeValue, anchor)`` or ``None``.
+anchored time, the sentence) and returns ``(type, TimeValue, anchor)`` or ``None``. Words are
+looked up with :func:`~kg.extract.timepatterns.lookup` and dates made with the range-checked
+helpers of :mod:`kg.extract.timevalues`; :func:`resolve` keeps a value beyond year 9999 or
+before year 1 unresolved.
 
 >>> import datetime
 >>> ctx = TimeContext(datetime.date(2025, 7, 12), time_patterns("id"))
@@ -17,12 +20,15 @@ from functools import lru_cache
 from typing import Callable
 
 from kg.extract import timevalues as tv
-from kg.extract.timepatterns import TimePatterns, time_patterns  # noqa: F401 (doctest)
+from kg.extract.timepatterns import TimePatterns, is_one_of, lookup, time_patterns  # noqa: F401 (doctest)
 from kg.model import TimeValue
 
 Resolved = tuple[str, TimeValue, str] | None  # (TIMEX type, value, anchor)
-TIME_UNITS = {"second": "S", "minute": "M", "hour": "H"}
+TIME_UNITS = {"second": "S", "minute": "M", "hour": "H"}  # clock units: finer than a calendar date
 UNIT_CODES = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}
+REFERENCES = {-1: "PAST_REF", 0: "PRESENT_REF", 1: "FUTURE_REF"}
+
+
 @lru_cache(maxsize=None)
 def _reporting_verbs(lang: str) -> list[str]:
     from kg.lang import load
@@ -64,6 +70,12 @@ class TimeContext:
         self.previous: TimeValue | None = None
         self.sentence = ""
 
+    def unanchored(self) -> "TimeContext":
+        """The same sentence with neither a publication date nor a previous time to count from."""
+        context = TimeContext(None, self.patterns)
+        context.sentence = self.sentence
+        return context
+
     def _has(self, words: list[str], text: str) -> bool:
         return any(re.search(rf"(?<!\w){re.escape(w)}(?!\w)", text) for w in words)
 
@@ -82,30 +94,29 @@ class TimeContext:
 
 # ---------------------------------------------------------------- resolvers, one per family
 def _weekday(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    wd = ctx.patterns.data["weekdays"][match["wd"].lower()]
+    wd = lookup(ctx.patterns.data["weekdays"], match["wd"])
     pod = _pod_code(match, ctx)
     if ctx.published is None:
         return "DATE", TimeValue(f"XXXX-WXX-{wd + 1}"), "none"
-    direction = (match["dir"] or "").lower() or (match.groupdict().get("pre") or "").lower()
-    pub = ctx.published
+    direction = match["dir"] or match.groupdict().get("pre") or ""
+    pub, data = ctx.published, ctx.patterns.data
     if match["week"]:  # "Jumat pekan lalu", "Friday next week"
-        sign = -1 if re.sub(r"\s+", " ", match["week"].lower()) in ctx.patterns.data["weekday_prev_week"] else 1
-        day = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(days=7 * sign + wd)
-        return _with_pod(tv.day_value(day), pod, "publication")
-    if direction in [w.lower() for w in ctx.patterns.data["weekday_future"]] or direction in ctx.patterns.data.get("next_markers", []):
-        day = pub + datetime.timedelta(days=(wd - pub.weekday()) % 7 or 7)
-    elif direction in [w.lower() for w in ctx.patterns.data["weekday_past"]]:
-        day = pub - datetime.timedelta(days=(pub.weekday() - wd) % 7 or 7)
+        sign = -1 if is_one_of(data["weekday_prev_week"], match["week"]) else 1
+        day = tv.add_days(pub, 7 * sign + wd - pub.weekday())
+    elif is_one_of(data["weekday_future"] + data.get("next_markers", []), direction):
+        day = tv.add_days(pub, (wd - pub.weekday()) % 7 or 7)
+    elif is_one_of(data["weekday_past"], direction):
+        day = tv.add_days(pub, -((pub.weekday() - wd) % 7 or 7))
     elif not direction and ctx.future_context(match.start()):
-        day = pub + datetime.timedelta(days=(wd - pub.weekday()) % 7)  # "akan bertemu pada hari Senin"
+        day = tv.add_days(pub, (wd - pub.weekday()) % 7)  # "akan bertemu pada hari Senin"
     else:
-        day = pub - datetime.timedelta(days=(pub.weekday() - wd) % 7)
+        day = tv.add_days(pub, -((pub.weekday() - wd) % 7))
     return _with_pod(tv.day_value(day), pod, "publication")
 
 
 def _pod_code(match: re.Match[str], ctx: TimeContext) -> str | None:
     pod = match.groupdict().get("pod")
-    return ctx.patterns.data["parts_of_day"][pod.lower()] if pod else None
+    return lookup(ctx.patterns.data["parts_of_day"], pod) if pod else None
 
 
 def _with_pod(value: TimeValue, pod: str | None, anchor: str) -> Resolved:
@@ -120,14 +131,14 @@ def _absolute(match: re.Match[str], ctx: TimeContext) -> Resolved:
     if groups.get("a") and groups.get("b"):
         text = f"{groups['a']}/{groups['b']}/{groups['y']}"
     elif groups.get("m") and not groups["m"].isdigit():
-        month = months[groups["m"].lower().rstrip(".")]
+        month = lookup(months, groups["m"].rstrip("."))
         if groups.get("d") and not groups.get("y"):
             if ctx.published is None:
                 return "DATE", TimeValue(f"XXXX-{month:02d}-{int(groups['d']):02d}"), "none"
             try:
-                day = datetime.date(_year_of_month(month, ctx, match.start(), int(groups["d"])), month,
-                                    int(groups["d"]))
-            except ValueError:
+                day = tv.make_date(_year_of_month(month, ctx, match.start(), int(groups["d"])), month,
+                                   int(groups["d"]))
+            except ValueError:  # "31 Juni"
                 return None
             return "DATE", tv.day_value(day), "publication"
         text = " ".join(x for x in (groups.get("d"), groups["m"], groups.get("y")) if x)
@@ -146,34 +157,40 @@ def _decade(match: re.Match[str], ctx: TimeContext) -> Resolved:
 
 
 def _deictic(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    offset = _lookup(ctx.patterns.data["deictic_days"], match["deictic"])
+    offset = lookup(ctx.patterns.data["deictic_days"], match["deictic"])
     if ctx.published is None:
         return "DATE", TimeValue("PRESENT_REF" if offset == 0 else "XXXX-XX-XX"), "none"
-    return _with_pod(tv.day_value(ctx.published + datetime.timedelta(days=offset)), _pod_code(match, ctx), "publication")
-
-
-def _lookup(table: dict, phrase: str):
-    return table[re.sub(r"\s+", " ", phrase.lower())]
+    return _with_pod(tv.day_value(tv.add_days(ctx.published, offset)), _pod_code(match, ctx), "publication")
 
 
 def _unit(ctx: TimeContext, word: str) -> str:
-    return ctx.patterns.data["units"][word.lower()]
+    """The unit (``day``, ``hour``...) a unit word names."""
+    return lookup(ctx.patterns.data["units"], word)
 
 
-def _direction(ctx: TimeContext, word: str) -> int:
-    word = re.sub(r"\s+", " ", (word or "").lower())
+def _direction(ctx: TimeContext, word: str | None) -> int:
+    """-1 for "lalu", "last"; 1 for "depan", "next"; 0 otherwise ("ini", "this")."""
     d = ctx.patterns.data
-    if word in d["past_markers"] or word in d.get("last_markers", []):
+    if is_one_of(d["past_markers"] + d.get("last_markers", []), word or ""):
         return -1
-    if word in d["future_markers"] or word in d.get("next_markers", []):
+    if is_one_of(d["future_markers"] + d.get("next_markers", []), word or ""):
         return 1
     return 0
+
+
+def _relative_period(day: datetime.date, unit: str, count: int, anchor: str) -> Resolved:
+    """The ``unit`` period ``count`` units away from ``day`` ("tahun lalu": last year). A clock
+    unit ("detik ini", "the next hour") is finer than a date: it stays a present, past or
+    future reference."""
+    if unit in TIME_UNITS:
+        return "DATE", TimeValue(REFERENCES[(count > 0) - (count < 0)]), "none"
+    return "DATE", tv.unit_value(tv.shift_day(day, unit, count), unit), anchor
 
 
 def _count_unit(match: re.Match[str], ctx: TimeContext) -> tuple[int | None, str]:
     """(count, unit) of "tiga hari", "sehari", "weeks"; count None when vague or unwritten."""
     if match["one"]:
-        return 1, _lookup(ctx.patterns.data["unit_with_one"], match["one"])
+        return 1, lookup(ctx.patterns.data["unit_with_one"], match["one"])
     return (ctx.patterns.number(match["n"]) if match["n"] else None), _unit(ctx, match["u"])
 
 
@@ -186,19 +203,18 @@ def _ago(match: re.Match[str], ctx: TimeContext) -> Resolved:
         return "DATE", TimeValue("PAST_REF" if sign < 0 else "FUTURE_REF"), "none"
     if ctx.published is None:
         return "DATE", TimeValue(f"P{count}{UNIT_CODES[unit]}"), "none"
-    return "DATE", tv.unit_value(tv.shift_day(ctx.published, unit, sign * count), unit), "publication"
+    return _relative_period(ctx.published, unit, sign * count, "publication")
 
 
 def _relative_unit(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    unit = _unit(ctx, match["u"])
+    unit, sign = _unit(ctx, match["u"]), _direction(ctx, match["dir"])
     if ctx.published is None:
-        return "DATE", TimeValue("PRESENT_REF"), "none"
-    sign = _direction(ctx, match["dir"])
-    return "DATE", tv.unit_value(tv.shift_day(ctx.published, unit, sign), unit), "publication"
+        return "DATE", TimeValue(REFERENCES[sign]), "none"  # "tahun depan" with no date to count from
+    return _relative_period(ctx.published, unit, sign, "publication")
 
 
 def _anaphoric(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    rule = _lookup(ctx.patterns.data["anaphoric"], match["phrase"])
+    rule = lookup(ctx.patterns.data["anaphoric"], match["phrase"])
     base = ctx.previous
     if base is None or base.earliest is None:
         return "DATE", TimeValue("PAST_REF"), "none"
@@ -208,13 +224,13 @@ def _anaphoric(match: re.Match[str], ctx: TimeContext) -> Resolved:
 
 
 def _vague(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    return "DATE", TimeValue(_lookup(ctx.patterns.data["vague"], match["phrase"])), "none"
+    return "DATE", TimeValue(lookup(ctx.patterns.data["vague"], match["phrase"])), "none"
 
 
 def _period_part(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    part = ctx.patterns.data["period_parts"][re.sub(r"\s+", " ", match["part"].lower())]
+    part = lookup(ctx.patterns.data["period_parts"], match["part"])
     if match["m"]:
-        month = ctx.patterns.data["months"][match["m"].lower()]
+        month = lookup(ctx.patterns.data["months"], match["m"])
         if match["y"]:
             base, anchor = tv.month_value(int(match["y"]), month), "none"
         elif ctx.published:
@@ -225,11 +241,13 @@ def _period_part(match: re.Match[str], ctx: TimeContext) -> Resolved:
         year = int(match["y2"])
         base, anchor = (tv.decade_value(year) if match["dec"] else tv.year_value(year)), "none"
     else:
+        unit, sign = _unit(ctx, match["u"]), _direction(ctx, match["dir"] or match["pre"])
         if ctx.published is None:
-            return "DATE", TimeValue("PRESENT_REF"), "none"
-        unit = _unit(ctx, match["u"])
-        base = tv.unit_value(tv.shift_day(ctx.published, unit, _direction(ctx, match["dir"] or match["pre"])), unit)
-        anchor = "publication"
+            return "DATE", TimeValue(REFERENCES[sign]), "none"
+        resolved = _relative_period(ctx.published, unit, sign, "publication")
+        if unit in TIME_UNITS:
+            return resolved  # "akhir jam ini": no thirds of an hour on a calendar
+        _, base, anchor = resolved
     return "DATE", tv.part_of_period(base, part), anchor
 
 
@@ -255,7 +273,7 @@ def _day_of_previous(ctx: TimeContext) -> TimeValue | None:
 
 
 def _part_of_day(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    code = ctx.patterns.data["parts_of_day"][match["pod"].lower()]
+    code = lookup(ctx.patterns.data["parts_of_day"], match["pod"])
     base = _day_of_previous(ctx) if not match.groupdict().get("this") else (
         tv.day_value(ctx.published) if ctx.published else None)
     if base is None:
@@ -264,10 +282,10 @@ def _part_of_day(match: re.Match[str], ctx: TimeContext) -> Resolved:
 
 
 def _deictic_time(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    offset, code = _lookup(ctx.patterns.data["deictic_times"], match["phrase"])
+    offset, code = lookup(ctx.patterns.data["deictic_times"], match["phrase"])
     if ctx.published is None:
         return "TIME", TimeValue(f"XXXX-XX-XXT{code}"), "none"
-    day = ctx.published + datetime.timedelta(days=offset)
+    day = tv.add_days(ctx.published, offset)
     return "TIME", TimeValue(f"{day.isoformat()}T{code}", "day", day, day), "publication"
 
 
@@ -299,8 +317,8 @@ def _year_of_month(month: int, ctx: TimeContext, start: int, day: int = 15) -> i
     pub = ctx.published
     forward = ctx.future_context(start) or ctx.right_after(start, ctx.patterns.data["until_words"])
     best = None
-    for year in (pub.year - 1, pub.year, pub.year + 1):
-        candidate = datetime.date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    for year in range(max(pub.year - 1, datetime.MINYEAR), min(pub.year + 1, datetime.MAXYEAR) + 1):
+        candidate = tv.make_date(year, month, min(day, calendar.monthrange(year, month)[1]))
         delta = (candidate - pub).days
         if delta > (366 if forward else FUTURE_WINDOW_DAYS) or (forward and delta < -31):
             continue
@@ -310,16 +328,14 @@ def _year_of_month(month: int, ctx: TimeContext, start: int, day: int = 15) -> i
 
 
 def _month_alone(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    month = ctx.patterns.data["months"][match["m"].lower()]
+    month = lookup(ctx.patterns.data["months"], match["m"])
     if ctx.published is None:
         return "DATE", TimeValue(f"XXXX-{month:02d}"), "none"
     return "DATE", tv.month_value(_year_of_month(month, ctx, match.start()), month), "publication"
 
 
 def _quarter(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    ordinals = ctx.patterns.data["ordinals"]
-    number = int(match["q"]) if match["q"] else ordinals.get(match["ord"] or match["ord2"]) or \
-        ordinals.get((match["ord"] or match["ord2"] or "").lower())
+    number = int(match["q"]) if match["q"] else lookup(ctx.patterns.data["ordinals"], match["ord"] or match["ord2"])
     year = match["y"] or match["y2"]
     if year:
         return "DATE", tv.quarter_value(int(year), number), "none"
@@ -333,19 +349,19 @@ def _weekend(match: re.Match[str], ctx: TimeContext) -> Resolved:
     if ctx.published is None:
         return "DATE", TimeValue("XXXX-WXX-WE"), "none"
     groups = match.groupdict()
-    word = re.sub(r"\s+", " ", (groups.get("dir") or groups.get("pre") or "").lower())
+    word = groups.get("dir") or groups.get("pre") or ""
     shift = _direction(ctx, word)
     pub = ctx.published
-    if not shift and word not in ctx.patterns.data["this_markers"]:
+    if not shift and not is_one_of(ctx.patterns.data["this_markers"], word):
         # bare "akhir pekan": the coming one when the sentence looks forward, else the last one
         shift = 0 if pub.weekday() >= 5 else (0 if ctx.future_context(match.start()) else -1)
-    saturday = pub - datetime.timedelta(days=pub.weekday()) + datetime.timedelta(days=5 + 7 * shift)
+    saturday = tv.add_days(pub, 5 + 7 * shift - pub.weekday())
     week = tv.week_value(saturday)
-    return "DATE", TimeValue(f"{week.value}-WE", "week", saturday, saturday + datetime.timedelta(days=1)), "publication"
+    return "DATE", TimeValue(f"{week.value}-WE", "week", saturday, tv.add_days(saturday, 1)), "publication"
 
 
 def _set_word(match: re.Match[str], ctx: TimeContext) -> Resolved:
-    return "SET", TimeValue(_lookup(ctx.patterns.data["set_words"], match["word"])), "none"
+    return "SET", TimeValue(lookup(ctx.patterns.data["set_words"], match["word"])), "none"
 
 
 def _duration_code(count: int | None, unit: str) -> str:
@@ -362,10 +378,11 @@ def _recent_duration(match: re.Match[str], ctx: TimeContext) -> Resolved:
     count, unit = _count_unit(match, ctx)
     if match["one"]:
         return "DURATION", TimeValue(_duration_code(1, unit)), "none"
-    lead = re.sub(r"\s+", " ", (match.groupdict().get("lead") or "").lower())
+    lead = match.groupdict().get("lead") or ""
     singular = not match["n"] and not (ctx.patterns.lang == "en" and match["u"].lower().endswith("s"))
-    if singular and lead in ctx.patterns.data.get("recent_date_lead", []) and ctx.published:
-        return "DATE", tv.unit_value(tv.shift_day(ctx.published, unit, -1), unit), "publication"
+    if singular and unit not in TIME_UNITS and is_one_of(ctx.patterns.data.get("recent_date_lead", []), lead) \
+            and ctx.published:
+        return _relative_period(ctx.published, unit, -1, "publication")  # "the last quarter"
     if match["n"]:
         count = ctx.patterns.number(match["n"])
     else:
@@ -375,13 +392,23 @@ def _recent_duration(match: re.Match[str], ctx: TimeContext) -> Resolved:
 
 def _anaphoric_offset(match: re.Match[str], ctx: TimeContext) -> Resolved:
     count, unit = _count_unit(match, ctx)
-    sign = ctx.patterns.data["anaphoric_markers"][match["dir"].lower()]
+    sign = lookup(ctx.patterns.data["anaphoric_markers"], match["dir"])
     base = ctx.previous
-    order = ["day", "week", "month", "quarter", "year", "decade", "century"]
+    order = tv.CALENDAR_UNITS
     if count is None or unit not in order or base is None or base.earliest is None or base.precision not in order \
             or order.index(base.precision) > order.index(unit):
         return "DURATION", TimeValue(_duration_code(count, unit)), "none"
-    return "DATE", tv.unit_value(tv.shift_day(base.earliest, unit, sign * count), unit), "previous"
+    return _relative_period(base.earliest, unit, sign * count, "previous")
+
+
+def resolve(family: str, match: re.Match[str], ctx: TimeContext) -> Resolved:
+    """Resolve one match of ``family``; a value that falls outside the calendar (before year 1,
+    after year 9999: "next year" published 9999-12-31) is resolved again without anchors and so
+    kept unresolved ("XXXX-XX-XX", "FUTURE_REF"...)."""
+    try:
+        return RESOLVERS[family](match, ctx)
+    except tv.DateOutOfRange:
+        return RESOLVERS[family](match, ctx.unanchored())
 
 
 RESOLVERS: dict[str, Callable[[re.Match[str], TimeContext], Resolved]] = {

@@ -17,8 +17,8 @@ from __future__ import annotations
 import datetime
 import re
 
-from kg.extract.timepatterns import TimePatterns, time_patterns
-from kg.extract.timeresolvers import RESOLVERS, TimeContext, parse_absolute  # noqa: F401 (public)
+from kg.extract.timepatterns import TimePatterns, is_one_of, time_patterns
+from kg.extract.timeresolvers import RESOLVERS, TimeContext, parse_absolute, resolve  # noqa: F401 (public)
 from kg.model import TimeMention
 
 PRIORITY = ["iso", "numeric", "dmy", "mdy", "month_year", "quarter", "weekend", "period_part", "decade", "year", "weekday",
@@ -28,20 +28,24 @@ PRIORITY = ["iso", "numeric", "dmy", "mdy", "month_year", "quarter", "weekend", 
 
 def find_times(text: str, lang: str, published: datetime.date | None,
                spans: list[tuple[int, int]] | None = None) -> list[TimeMention]:
-    """All time expressions in ``text`` (optionally only inside ``spans``), in text order."""
+    """All time expressions in ``text`` (optionally only inside ``spans``), in text order.
+
+    With ``spans`` (sentences) each mention carries its span's index, and text outside every
+    span (boilerplate) is not read; without them the whole text is one span, index -1.
+    """
     patterns = time_patterns(lang)
     context = TimeContext(published, patterns)
     result: list[TimeMention] = []
-    for index, (start, end) in enumerate(spans or [(0, len(text))]):
+    for index, (start, end) in enumerate([(0, len(text))] if spans is None else spans):
         chunk = text[start:end]
         context.sentence = chunk
         for begin, finish, family, match in _candidates(chunk, patterns):
-            resolved = RESOLVERS[family](match, context)
+            resolved = resolve(family, match, context)
             if resolved is None:
                 continue
             kind, value, anchor = resolved
             result.append(TimeMention(start + begin, start + finish, chunk[begin:finish], kind, value,
-                                      anchor, index if spans else -1))
+                                      anchor, -1 if spans is None else index))
             if kind in ("DATE", "TIME") and value.earliest is not None and family != "vague":
                 context.previous = value
     return result
@@ -79,7 +83,7 @@ def _acceptable(family: str, match: re.Match[str], patterns: TimePatterns) -> bo
     if weekday and not weekday[0].isupper():
         return False  # "minggu" is a week, "Minggu" is Sunday; "sat" is a verb
     month = groups.get("m")
-    if month and not month[0].isupper() and month.lower() in patterns.data["ambiguous_months"]:
+    if month and not month[0].isupper() and is_one_of(patterns.data["ambiguous_months"], month):
         return False  # "may", "march" as words
     return True
 

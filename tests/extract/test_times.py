@@ -172,3 +172,80 @@ def test_weekends(lang, text, expected):
 ])
 def test_spans_leave_out_leading_prepositions(lang, text, span):
     assert [t.text for t in find_times(text, lang, PUB)] == [span]
+
+
+# ---------------------------------------------------------------- edges of the calendar, odd words
+FIRST_DAY, LAST_DAY = dt.date.min, dt.date.max  # 0001-01-01, 9999-12-31
+RELATIVE = [
+    ("id", "kemarin"), ("id", "besok"), ("id", "lusa"), ("id", "tahun depan"), ("id", "tahun lalu"),
+    ("id", "1 tahun lalu"), ("id", "abad lalu"), ("id", "abad ke-21"), ("id", "pada Desember"), ("id", "31 Desember"),
+    ("id", "akhir pekan depan"), ("id", "akhir pekan lalu"), ("id", "Senin lalu"), ("id", "Jumat pekan depan"),
+    ("id", "tadi malam"), ("id", "akhir abad ini"), ("id", "awal tahun depan"), ("id", "pertengahan hari ini"),
+    ("en", "yesterday"), ("en", "tomorrow morning"), ("en", "next year"), ("en", "last year"), ("en", "next century"),
+    ("en", "next decade"), ("en", "last Monday"), ("en", "next Monday"), ("en", "Monday next week"),
+    ("en", "last weekend"), ("en", "next weekend"), ("en", "the last quarter"), ("en", "the end of this century"),
+    ("en", "They met in 2020. Two weeks later they left."),
+]
+
+
+@pytest.mark.parametrize("published", [FIRST_DAY, LAST_DAY], ids=["0001-01-01", "9999-12-31"])
+@pytest.mark.parametrize("lang, text", RELATIVE)
+def test_relative_expressions_at_the_ends_of_the_calendar_do_not_crash(lang, text, published):
+    for t in find_times(text, lang, published):
+        assert (t.value.earliest is None) == (t.value.latest is None)
+        assert t.value.earliest is None or t.value.earliest <= t.value.latest
+
+
+@pytest.mark.parametrize("lang, text, published, expected", [
+    ("id", "tahun depan", LAST_DAY, "FUTURE_REF"),        # year 10000: kept, unresolved
+    ("en", "next year", LAST_DAY, "FUTURE_REF"),
+    ("id", "besok", LAST_DAY, "XXXX-XX-XX"),
+    ("en", "yesterday", FIRST_DAY, "XXXX-XX-XX"),
+    ("id", "kemarin", LAST_DAY, "9999-12-30"),            # inside the calendar: resolved as usual
+    ("en", "next year", FIRST_DAY, "0002"),
+    ("id", "pada Desember", LAST_DAY, "9999-12"),         # no candidate year 10000
+])
+def test_values_beyond_the_calendar_stay_unresolved(lang, text, published, expected):
+    (t,) = find_times(text, lang, published)
+    assert t.value.value == expected
+    assert (t.anchor == "none") == (t.value.earliest is None)
+
+
+@pytest.mark.parametrize("published", [FIRST_DAY, LAST_DAY, PUB, None])
+def test_anaphora_past_the_last_day(published):
+    times = find_times("December 31, 9999. The next day they met.", "en", published)
+    assert [t.value.value for t in times][0] == "9999-12-31"
+    assert times[-1].value.earliest is None and times[-1].anchor == "none"
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "detik ini", "PRESENT_REF"), ("id", "menit ini", "PRESENT_REF"), ("id", "jam ini", "PRESENT_REF"),
+    ("id", "jam lalu", "PAST_REF"), ("id", "akhir jam ini", "PRESENT_REF"),
+    ("en", "this minute", "PRESENT_REF"), ("en", "this hour", "PRESENT_REF"), ("en", "next hour", "FUTURE_REF"),
+    ("en", "the last hour", "PT1H"), ("en", "the past minute", "PT1M"), ("en", "the last seconds", "PTXS"),
+])
+def test_clock_units_relative_to_the_publication(lang, text, expected):
+    assert values(text, lang) == [(text, expected)]
+
+
+def test_a_day_has_no_middle_third():
+    (t,) = find_times("pertengahan hari ini", "id", PUB)
+    assert (t.value.earliest, t.value.latest) == (PUB, PUB)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("id", "kuartal ii 2024", "2024-Q2"),                   # Roman ordinals in any case
+    ("id", "Kuartal Iv 2023", "2023-Q4"),
+    ("id", "Senin dan Senın lalu", "2025-07-07"),           # re pairs "ı" with "i" under IGNORECASE
+    ("id", "Desember dan pada deſember", "2024-12"),        # ... and "ſ" with "s"
+    ("id", "hari ini dan hari ını", "2025-07-12"),
+    ("en", "the first quarter and the ſecond quarter", "2025-Q2"),
+])
+def test_words_matched_case_insensitively_are_looked_up_alike(lang, text, expected):
+    assert values(text, lang)[-1][1] == expected
+
+
+def test_no_sentences_means_no_times():
+    """All sentences dropped as boilerplate: nothing to read, not the whole text as sentence -1."""
+    assert find_times("Baca juga: Lavrov tiba pada hari Sabtu.", "id", PUB, spans=[]) == []
+    assert [t.sentence for t in find_times("pada hari Sabtu", "id", PUB)] == [-1]
