@@ -40,6 +40,7 @@ from kg.store import Store
 BATCH_DOCUMENTS = 200        # articles per store transaction
 BATCH_TRIPLES = 250_000      # ... or fewer, when they are large
 OWL_SAME_AS = URIRef("http://www.w3.org/2002/07/owl#sameAs")
+FUNCTIONAL = frozenset({SKOS.prefLabel, K.country, K.wikidata})  # one value per actor or place (the shapes)
 
 
 @dataclass
@@ -133,7 +134,7 @@ class Ingester:
         shared = self.iris.shared_graph()
         known = store.graph_triples(shared) if shared in store.graph_names() else set()
         self.known_shared = set(known)
-        self.labelled = {s for s, p, _ in known if p == SKOS.prefLabel}
+        self.labelled = {(s, p) for s, p, _ in known if p in FUNCTIONAL}
         self.seen_ids: set[URIRef] = set()
         self.batch = _Batch()
 
@@ -194,16 +195,16 @@ class Ingester:
         shared = self.iris.shared_graph()
         new_shared = []
         for s, p, o in dict.fromkeys(batch.shared):
-            if (s, p, o) in self.known_shared or (p == SKOS.prefLabel and s in self.labelled):
-                continue  # one label per node: the first one stored stays
+            if (s, p, o) in self.known_shared or (p in FUNCTIONAL and (s, p) in self.labelled):
+                continue  # one label, one country per node: the first one stored stays
             new_shared.append((s, p, o))
             self.known_shared.add((s, p, o))
-            if p == SKOS.prefLabel:
-                self.labelled.add(s)
+            if p in FUNCTIONAL:
+                self.labelled.add((s, p))
         replaced = [g for g in batch.graphs if g in self.digests]
         stale = stale_shared(self.store, self.iris, replaced, batch.graphs, self.known_shared) if replaced else []
         self.known_shared.difference_update(stale)
-        self.labelled.difference_update(s for s, p, _ in stale if p == SKOS.prefLabel)
+        self.labelled.difference_update((s, p) for s, p, _ in stale if p in FUNCTIONAL)
         self.store.replace_graphs(batch.graphs, {shared: new_shared} if new_shared else None,
                                   {shared: stale} if stale else None)
         self._report()

@@ -192,3 +192,26 @@ def test_a_long_text_without_punctuation_takes_linear_time():
 
     small, large = seconds(12_000), seconds(48_000)
     assert large < 10 * small + 1.0, (small, large)  # 4x the text: about 4x the time, never 16x
+
+
+def test_an_actor_keeps_one_country_and_one_label_across_articles(monkeypatch):
+    from rdflib import Literal
+    from rdflib.namespace import SKOS
+
+    actor = URIRef("https://w3id.org/etkg/id/actor/person-herman-de-croo")
+    real = document_triples
+
+    def described_as(country: str, label: str):
+        def fake(extraction, iris, digest=None):
+            graph, triples, _ = real(extraction, iris, digest)
+            return graph, triples + [(actor, K.mentionOf, actor)], [(actor, K.country, Literal(country)),
+                                                                   (actor, SKOS.prefLabel, Literal(label))]
+        return fake
+
+    store = api.open_store("memory")
+    for n, (country, label) in enumerate((("BEL", "Herman De Croo"), ("FRA", "Herman de Croo"))):
+        monkeypatch.setattr("kg.ingest.document_triples", described_as(country, label))
+        api.ingest_documents(store, [document_from_text("Rusia menyerang Ukraina.", doc_id=str(n), lang="id")])
+    shared = store.graph_triples(IRIs().shared_graph())
+    assert [str(o) for s, p, o in shared if s == actor and p == K.country] == ["BEL"]
+    assert [str(o) for s, p, o in shared if s == actor and p == SKOS.prefLabel] == ["Herman De Croo"]
