@@ -21,7 +21,7 @@ import datetime as dt
 import hashlib
 import sys
 from dataclasses import replace
-from typing import BinaryIO, Callable, Iterator
+from typing import Any, BinaryIO, Callable, Iterator
 
 from kg.errors import InputError, KGError, UsageError
 from kg.model import Document
@@ -133,30 +133,9 @@ def iter_inputs(
     return _results(sources, options, stdin)
 
 
-def read_inputs(
-    paths: list[str],
-    lang: str | None = None,
-    published: str | None = None,
-    title: str | None = None,
-    url: str | None = None,
-    encoding: str | None = None,
-    stdin: BinaryIO | None = None,
-    *,
-    text_column: str | None = None,
-    title_column: str | None = None,
-    date_column: str | None = None,
-    id_column: str | None = None,
-    url_column: str | None = None,
-    lang_column: str | None = None,
-    date_format: str | None = None,
-    follow_symlinks: bool = False,
-    max_chars: int = MAX_CHARS,
-) -> list[ReadResult]:
+def read_inputs(paths: list[str], *args: Any, **options: Any) -> list[ReadResult]:
     """All of :func:`iter_inputs` as a list (same arguments and keyword options)."""
-    return list(iter_inputs(
-        paths, lang, published, title, url, encoding, stdin, text_column=text_column, title_column=title_column,
-        date_column=date_column, id_column=id_column, url_column=url_column, lang_column=lang_column,
-        date_format=date_format, follow_symlinks=follow_symlinks, max_chars=max_chars))
+    return list(iter_inputs(paths, *args, **options))
 
 
 def check_options(options: ReadOptions) -> ReadOptions:
