@@ -29,12 +29,13 @@ def tagged_spans(tokens: list[Token], lang: str) -> list[Span]:
     if tagger is None or not tokens:
         return []
     words = [t.text for t in tokens]
-    return bio_spans(tagger.tag(words, sentence_features(words, lang)))
+    cased = any(ch.isupper() for w in words for ch in w)  # as token_features decides
+    return bio_spans(tagger.tag(words, sentence_features(words, lang, cased_copy=False), cased=cased))
 
 
-def sentence_features(words: list[str], lang: str) -> list[list[str]]:
+def sentence_features(words: list[str], lang: str, cased_copy: bool = True) -> list[list[str]]:
     """The tagger's features for one sentence: gazetteer tags and word-list hints."""
-    return token_features(words, gazetteer(lang).token_tags(words), hint_features(words, lang))
+    return token_features(words, gazetteer(lang).token_tags(words), hint_features(words, lang), cased_copy)
 
 
 def label_of(spans: list[Span], first: int, end: int) -> str | None:

@@ -35,15 +35,22 @@ LEXICAL = ("w=", "w-1w=", "ww+1=", "uc|w=", "uc|w-1w=", "uc|ww+1=")  # the token
 Sentence = tuple[list[str], list[list[str]], list[str]]  # words, features, gold BIO tags
 
 
+_DIGITS, _LOWER, _UPPER = re.compile(r"[0-9]+"), re.compile(r"[a-z]+"), re.compile(r"[A-Z]+")
+
+
+@lru_cache(maxsize=65536)
 def shape(word: str) -> str:
     """Collapsed character classes: "Lavrov" -> "Xx", "KPK" -> "X", "2024" -> "d"."""
-    s = re.sub(r"[A-Z]+", "X", re.sub(r"[a-z]+", "x", re.sub(r"[0-9]+", "d", word)))
+    s = _UPPER.sub("X", _LOWER.sub("x", _DIGITS.sub("d", word)))
     return s[:4]
 
 
-def token_features(words: list[str], gaz_tags: list[str], hints: list[list[str]] | None = None) -> list[list[str]]:
+def token_features(words: list[str], gaz_tags: list[str], hints: list[list[str]] | None = None,
+                   cased_copy: bool = True) -> list[list[str]]:
     """Feature strings for every token (the label-transition features are added while decoding);
-    ``hints``: extra features per token (:func:`kg.extract.namehints.hint_features`)."""
+    ``hints``: extra features per token (:func:`kg.extract.namehints.hint_features`). In cased
+    text every feature has a ``uc|`` copy; ``cased_copy=False`` leaves the copies out, for
+    :meth:`PerceptronTagger.tag` with ``cased=True``, which adds their weights itself."""
     lower = [w.lower() for w in words]
     cased = any(ch.isupper() for w in words for ch in w)
     padded = ["<s3>", "<s2>", "<s1>"] + lower + ["</s1>", "</s2>", "</s3>"]
@@ -71,7 +78,7 @@ def token_features(words: list[str], gaz_tags: list[str], hints: list[list[str]]
             feats.append("hyphen")
         if hints:
             feats += hints[i]
-        if cased:  # the cased-text copy of every feature
+        if cased and cased_copy:  # the cased-text copy of every feature
             feats += [f"uc|{f}" for f in feats]
         out.append(feats)
     return out
@@ -88,6 +95,7 @@ class PerceptronTagger:
         self.labels = list(labels)
         self.weights = weights or {}
         self._dense_cache: dict[str, tuple[float, ...]] | None = None
+        self._cased_cache: dict[str, tuple[float, ...]] | None = None
         n = len(self.labels)
         # the previous labels allowed before each label: I-X only after B-X or I-X
         self._prevs = [[p for p in range(n) if allowed(self.labels[p], label)] for label in self.labels]
@@ -99,6 +107,17 @@ class PerceptronTagger:
             labels = self.labels
             self._dense_cache = {f: tuple(row.get(label, 0.0) for label in labels) for f, row in self.weights.items()}
         return self._dense_cache
+
+    def _dense_cased(self) -> dict[str, tuple[float, ...]]:
+        """Each feature's weights plus those of its ``uc|`` copy, summed once: tagging cased text
+        then looks up half the features (the copies are never built)."""
+        if self._cased_cache is None:
+            n = len(self.labels)
+            dense, zero = self._dense(), (0.0,) * n
+            bases = {f[3:] if f.startswith("uc|") else f for f in dense}
+            self._cased_cache = {f: tuple(a + b for a, b in zip(dense.get(f, zero), dense.get("uc|" + f, zero)))
+                                 for f in bases}
+        return self._cased_cache
 
     def _viterbi(self, features: list[list[str]], dense: dict) -> list[int]:
         """Best label indices under ``dense`` weights (feature -> one weight per label)."""
@@ -135,10 +154,12 @@ class PerceptronTagger:
             path.append(ptr[path[-1]])
         return path[::-1]
 
-    def tag(self, words: list[str], features: list[list[str]]) -> list[str]:
-        """BIO tags for ``words`` (``features`` from :func:`token_features`); ties go to "O"."""
+    def tag(self, words: list[str], features: list[list[str]], cased: bool = False) -> list[str]:
+        """BIO tags for ``words`` (``features`` from :func:`token_features`); ties go to "O".
+        ``cased=True``: the features come without their ``uc|`` copies (``cased_copy=False`` for
+        cased text), whose weights are added here."""
         labels = self.labels
-        return [labels[k] for k in self._viterbi(features, self._dense())]
+        return [labels[k] for k in self._viterbi(features, self._dense_cased() if cased else self._dense())]
 
     def train(self, sentences: list[Sentence], iterations: int = 15, seed: int = 13, min_count: int = 1,
               dropout: float = 0.2, models: int = 1) -> None:
@@ -166,7 +187,7 @@ class PerceptronTagger:
             if row:
                 weights[feat] = row
         self.weights = weights
-        self._dense_cache = None
+        self._dense_cache = self._cased_cache = None
 
     def _train_one(self, data: list[tuple[list[list[str]], list[int]]], iterations: int, seed: int,
                    dropout: float) -> dict[str, list[float]]:
