@@ -60,6 +60,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
             progress.done()
     print(f"ingested {s.documents} article(s): {s.sentences} sentences, {s.events} events, {s.triples} triples; "
           f"{s.unchanged} unchanged, {s.failed} failed")
+    if s.failed and not (s.documents or s.unchanged):
+        return 2  # nothing could be stored
     return PARTIAL_FAILURE if s.failed else 0
 
 

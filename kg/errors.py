@@ -44,6 +44,10 @@ class StoreError(KGError):
     exit_code = 3
 
 
+class InvalidTermError(StoreError):
+    """A triple to write holds a term that is not valid RDF (an IRI with a space, a bad language tag)."""
+
+
 class QueryError(KGError):
     """A SPARQL query is malformed or not allowed (SERVICE, LOAD, updates)."""
 

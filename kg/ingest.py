@@ -29,7 +29,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import SKOS
 
 from kg import __version__
-from kg.errors import InputError, KGError
+from kg.errors import InputError, InvalidTermError, KGError
 from kg.extract.pipeline import extract_document
 from kg.model import Document
 from kg.rdf import vocab as K
@@ -39,6 +39,7 @@ from kg.store import Store
 
 BATCH_DOCUMENTS = 200        # articles per store transaction
 BATCH_TRIPLES = 250_000      # ... or fewer, when they are large
+BATCH_CHARS = 20_000_000     # ... or fewer, when their texts are long (the text is stored twice)
 OWL_SAME_AS = URIRef("http://www.w3.org/2002/07/owl#sameAs")
 FUNCTIONAL = frozenset({SKOS.prefLabel, K.country, K.wikidata})  # one value per actor or place (the shapes)
 
@@ -97,14 +98,15 @@ def merges(store: Store, iris: IRIs) -> dict[URIRef, URIRef]:
 
 
 def apply_merges(triples: Iterable[Triple], merged: dict) -> list[Triple]:
-    """Triples with merged actors replaced by the kept ones (one prefLabel per node)."""
-    out, seen_label = [], set()
-    for s, p, o in triples:
+    """Triples with merged actors replaced by the kept ones; the kept actor's own label, country
+    and Wikidata item win over the dropped one's (one of each per node)."""
+    out, seen = [], set()
+    for s, p, o in sorted(triples, key=lambda t: t[0] in merged):  # the kept actors' own triples first
         s, o = merged.get(s, s), merged.get(o, o)
-        if p == SKOS.prefLabel:
-            if s in seen_label:
+        if p in FUNCTIONAL:
+            if (s, p) in seen:
                 continue
-            seen_label.add(s)
+            seen.add((s, p))
         out.append((s, p, o))
     return list(dict.fromkeys(out))
 
@@ -114,11 +116,13 @@ class _Batch:
 
     def __init__(self) -> None:
         self.graphs: dict[URIRef, list[Triple]] = {}
-        self.shared: list[Triple] = []
-        self.triples = 0
+        self.shared: dict[URIRef, list[Triple]] = {}  # per article, so one bad article can be left out
+        self.sources: dict[URIRef, tuple[str, str]] = {}
+        self.triples = self.chars = 0
 
     def full(self) -> bool:
-        return len(self.graphs) >= BATCH_DOCUMENTS or self.triples >= BATCH_TRIPLES
+        return (len(self.graphs) >= BATCH_DOCUMENTS or self.triples >= BATCH_TRIPLES
+                or self.chars >= BATCH_CHARS)
 
 
 class Ingester:
@@ -131,6 +135,7 @@ class Ingester:
         self.summary = IngestSummary()
         self.merged = merges(store, self.iris)
         self.digests = stored_digests(store)
+        self.existing = set(store.graph_names())  # graphs stored before this run (with or without a digest)
         shared = self.iris.shared_graph()
         known = store.graph_triples(shared) if shared in store.graph_names() else set()
         self.known_shared = set(known)
@@ -170,8 +175,10 @@ class Ingester:
         if self.merged:
             triples, described = apply_merges(triples, self.merged), apply_merges(described, self.merged)
         self.batch.graphs[graph] = triples
-        self.batch.shared.extend(described)
+        self.batch.shared[graph] = described
+        self.batch.sources[graph] = (source, document.id)
         self.batch.triples += len(triples)
+        self.batch.chars += len(document.text)
         self.summary.documents += 1
         self.summary.sentences += len(extraction.sentences)
         self.summary.events += len(extraction.events)
@@ -188,26 +195,47 @@ class Ingester:
             self.progress(self.summary)
 
     def flush(self) -> None:
-        """Write the batch: one atomic store write."""
+        """Write the batch: one atomic store write. A term no RDF store takes (a bad IRI from an
+        actors file) fails the batch before anything is written; its articles are then written
+        one by one, and only those holding such a term fail."""
         batch, self.batch = self.batch, _Batch()
         if not batch.graphs:
             return
+        try:
+            self._write(batch)
+        except InvalidTermError:
+            for graph in batch.graphs:
+                single = _Batch()
+                single.graphs[graph], single.shared[graph] = batch.graphs[graph], batch.shared[graph]
+                try:
+                    self._write(single)
+                except InvalidTermError as exc:
+                    source, doc_id = batch.sources[graph]
+                    self.summary.documents -= 1
+                    self._fail(source, doc_id, f"{source}: {exc}")
+        self._report()
+
+    def _write(self, batch: _Batch) -> None:
         shared = self.iris.shared_graph()
         new_shared = []
-        for s, p, o in dict.fromkeys(batch.shared):
+        for s, p, o in dict.fromkeys(t for triples in batch.shared.values() for t in triples):
             if (s, p, o) in self.known_shared or (p in FUNCTIONAL and (s, p) in self.labelled):
                 continue  # one label, one country per node: the first one stored stays
             new_shared.append((s, p, o))
             self.known_shared.add((s, p, o))
             if p in FUNCTIONAL:
                 self.labelled.add((s, p))
-        replaced = [g for g in batch.graphs if g in self.digests]
+        replaced = [g for g in batch.graphs if g in self.existing]
         stale = stale_shared(self.store, self.iris, replaced, batch.graphs, self.known_shared) if replaced else []
+        try:
+            self.store.replace_graphs(batch.graphs, {shared: new_shared} if new_shared else None,
+                                      {shared: stale} if stale else None)
+        except InvalidTermError:
+            self.known_shared.difference_update(new_shared)
+            self.labelled.difference_update((s, p) for s, p, _ in new_shared if p in FUNCTIONAL)
+            raise
         self.known_shared.difference_update(stale)
         self.labelled.difference_update((s, p) for s, p, _ in stale if p in FUNCTIONAL)
-        self.store.replace_graphs(batch.graphs, {shared: new_shared} if new_shared else None,
-                                  {shared: stale} if stale else None)
-        self._report()
 
 
 def stale_shared(store: Store, iris: IRIs, replaced: list[URIRef], new_graphs: dict[URIRef, list[Triple]],

@@ -2,6 +2,7 @@
 
 >>> import io
 >>> from kg.ingest import IngestSummary
+from kg.sparql.results import terminal_safe
 >>> out = io.StringIO()
 >>> report = ProgressReporter(out, interactive=False, every=0)
 >>> report(IngestSummary(documents=3, unchanged=1))
@@ -15,6 +16,7 @@ import time
 from typing import TextIO
 
 from kg.ingest import IngestSummary
+from kg.sparql.results import terminal_safe
 
 
 class ProgressReporter:
@@ -32,7 +34,7 @@ class ProgressReporter:
     def __call__(self, summary: IngestSummary) -> None:
         for failure in summary.failures[self.failures_shown:]:  # failures are always shown
             self._clear()
-            print(f"kg: {failure.reason}", file=self.stream, flush=True)
+            print(f"kg: {terminal_safe(failure.reason)}", file=self.stream, flush=True)  # names are data
         self.failures_shown = len(summary.failures)
         if self.quiet:
             return

@@ -215,3 +215,63 @@ def test_an_actor_keeps_one_country_and_one_label_across_articles(monkeypatch):
     shared = store.graph_triples(IRIs().shared_graph())
     assert [str(o) for s, p, o in shared if s == actor and p == K.country] == ["BEL"]
     assert [str(o) for s, p, o in shared if s == actor and p == SKOS.prefLabel] == ["Herman De Croo"]
+
+
+def test_an_article_with_a_term_no_store_takes_fails_alone(monkeypatch, tmp_path):
+    from rdflib import Literal
+
+    real = document_triples
+
+    def bad_iri_in_one(extraction, iris, digest=None):
+        graph, triples, shared = real(extraction, iris, digest)
+        if extraction.document.id == "bad":
+            shared = shared + [(URIRef("https://w3id.org/etkg/id/actor/x"), K.wikidata, URIRef("http://www.wikidata.org/entity/Q1 x"))]
+        return graph, triples, shared + [(URIRef("https://w3id.org/etkg/id/actor/x"), K.country, Literal("IDN"))]
+
+    monkeypatch.setattr("kg.ingest.document_triples", bad_iri_in_one)
+    docs = [document_from_text("Rusia menyerang Ukraina.", doc_id=i, lang="id") for i in ("a", "bad", "c")]
+    with api.open_store(str(tmp_path / "store")) as store:
+        summary = api.ingest_documents(store, docs)
+        assert (summary.documents, summary.failed) == (2, 1) and "not valid RDF" in summary.failures[0].reason
+        assert sum(1 for g in store.graph_names() if "/graph/" in str(g)) == 2
+
+
+def test_a_bad_wikidata_id_in_an_actors_file_is_one_line(tmp_path, capsys):
+    actors = tmp_path / "actors.yaml"
+    actors.write_text("actors:\n  - {name: Budi Santoso Wirawan, kind: person, wikidata: 'Q1 x'}\n", encoding="utf-8")
+    path = _jsonl(tmp_path, [{"id": "a", "text": "Rusia menyerang Ukraina.", "lang": "id"}])
+    assert cli.main(["ingest", path, "--store", str(tmp_path / "s"), "--actors", str(actors)]) == 2
+    assert "wikidata must be an item id" in capsys.readouterr().err
+
+
+def test_graphs_stored_without_a_digest_are_cleaned_up_when_replaced():
+    from rdflib.namespace import SKOS
+
+    from kg.ingest import support, supported
+
+    store = api.open_store("memory")
+    api.ingest_text(store, "Sergey Lavrov bertemu Kim Jong Un di Moskow.", doc_id="a", lang="id")
+    graph = IRIs().graph("a")
+    store.replace_graphs({graph: [t for t in store.graph_triples(graph) if t[1] != K.inputDigest]})  # an older store
+    api.ingest_text(store, "Polisi menangkap Budi Santoso di Jakarta.", doc_id="a", lang="id")
+    named, labels, roles = support(store, IRIs())
+    shared = store.graph_triples(IRIs().shared_graph())
+    assert [t for t in shared if not supported(t, named, labels, roles)] == []
+    assert not any("Lavrov" in str(o) for s, p, o in shared if p == SKOS.prefLabel)
+
+
+def test_a_merge_keeps_the_kept_actors_label_and_country():
+    store = api.open_store("memory")
+    api.ingest_text(store, "Menteri Luar Negeri Rusia Sergey Lavrov bertemu Presiden Prabowo Subianto.", doc_id="a",
+                    lang="id")
+    ids = {a["name"]: a["id"].rsplit("/", 1)[-1] for a in api.actors(store)}
+    api.merge_actors(store, ids["Sergey Lavrov"], ids["Prabowo Subianto"])
+    kept = [a for a in api.actors(store) if a["id"].endswith(ids["Sergey Lavrov"])]
+    assert len(kept) == 1 and kept[0]["name"] == "Sergey Lavrov" and kept[0]["country"] == "RUS"
+    countries = store.query("SELECT ?c WHERE { <%s> <%s> ?c }" % (kept[0]["id"], K.country)).rows
+    assert len(countries) == 1
+
+
+def test_nothing_stored_is_exit_2(tmp_path, capsys):
+    path = _jsonl(tmp_path, [{"id": "a", "text": "", "lang": "id"}])
+    assert cli.main(["ingest", path, "--store", str(tmp_path / "s"), "--quiet"]) == 2

@@ -85,6 +85,8 @@ def _check(path: str, section: str, number: int, item: Any) -> None:
     for key in ("country", "stands_for"):
         if item.get(key) is not None and not ISO3.match(str(item[key])):
             raise InputError(path, f"{where}: {key} must be an ISO alpha-3 code like RUS, not {item[key]!r}")
+    if item.get("wikidata") is not None and not re.fullmatch(r"Q[1-9][0-9]*", str(item["wikidata"])):
+        raise InputError(path, f"{where}: wikidata must be an item id like Q42, not {item['wikidata']!r}")
     if not all(isinstance(a, str) for a in item.get("aliases") or []):
         raise InputError(path, f"{where}: aliases must be a list of names")
     for role in item.get("roles") or []:

@@ -18,7 +18,7 @@ from kg.model import Sentence
 
 _LINE_RE = re.compile(r"[^\r\n]+")
 MAX_SENTENCE_CHARS = 1000  # longer runs without a sentence end are cut (text without punctuation)
-_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")
+_END_RE = re.compile(r"(?<![.!?])[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9À-Ý])")  # a run of stops, once: linear
 
 
 @lru_cache(maxsize=None)

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from kg.errors import QueryError, StoreError
+from kg.errors import InvalidTermError, QueryError, StoreError
 from kg.store.base import QueryResult, Store, Triple
 
 
@@ -120,10 +120,13 @@ class OxigraphStore(Store):
         # One SPARQL update is one Oxigraph transaction: the old graphs are dropped, stale
         # shared triples deleted and the new content inserted together, so a crash or kill -9
         # leaves either the old state or the new one, never a mix.
-        operations = [f"DROP SILENT GRAPH {_nt(graph)}" for graph in graphs]
-        operations += _data_blocks("DELETE", removals or {})
-        operations += _data_blocks("INSERT", {**graphs, **{g: list(graphs.get(g, [])) + list(t)
-                                                          for g, t in (additions or {}).items()}})
+        try:
+            operations = [f"DROP SILENT GRAPH {_nt(graph)}" for graph in graphs]
+            operations += _data_blocks("DELETE", removals or {})
+            operations += _data_blocks("INSERT", {**graphs, **{g: list(graphs.get(g, [])) + list(t)
+                                                              for g, t in (additions or {}).items()}})
+        except (ValueError, TypeError) as exc:  # checked before anything is written
+            raise InvalidTermError(f"cannot write store at {self.path}: a term is not valid RDF ({str(exc)[:200]})") from None
         if not operations:
             return
         try:

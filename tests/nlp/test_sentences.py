@@ -41,3 +41,15 @@ def test_a_text_without_punctuation_is_cut_into_bounded_sentences():
     sentences = split_sentences(text, "id")
     assert len(sentences) >= 15 and all(s.end - s.start <= 1000 for s in sentences)
     assert all(text[s.start:s.end].strip() == text[s.start:s.end] for s in sentences)
+
+
+def test_a_long_run_of_full_stops_is_split_in_linear_time():
+    import time
+
+    started = time.perf_counter()
+    assert _texts("Kata" + "." * 40_000 + " Lalu datang.", "id")[-1] == "Lalu datang."
+    assert time.perf_counter() - started < 2.0
+
+
+def test_content_after_a_furniture_phrase_at_a_line_start_is_kept():
+    assert _texts("SCROLL TO CONTINUE WITH CONTENT Kim tiba.\nScroll to continue", "id") == ["Kim tiba."]
