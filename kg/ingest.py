@@ -241,12 +241,21 @@ class Ingester:
 def stale_shared(store: Store, iris: IRIs, replaced: list[URIRef], new_graphs: dict[URIRef, list[Triple]],
                  shared_triples: set[Triple]) -> list[Triple]:
     """Shared triples that no article will support once ``replaced`` graphs hold ``new_graphs``:
-    nodes no longer named, alternative labels and roles no mention still carries."""
-    named, labels, roles = support(store, iris, exclude=set(replaced))
+    nodes no longer named, alternative labels and roles no mention still carries. Only what the
+    replaced graphs named can lose its support, so only those nodes are looked up in the store
+    (the cost follows the batch, not the store)."""
+    affected = {o for g in replaced for _, _, o in store.graph_triples(g) if isinstance(o, URIRef)}
+    _add_represented(affected, shared_triples)  # a state described because a capital stood for it
+    candidates = [t for t in shared_triples if t[0] in affected]
+    if not candidates:
+        return []
+    nodes = {t[0] for t in candidates}
+    nodes |= {s for s, p, o in shared_triples if p == K.standsFor and o in nodes}  # its capitals
+    named, labels, roles = support(store, iris, exclude=set(replaced), nodes=nodes)
     for triples in new_graphs.values():
         _support_from(triples, named, labels, roles)
     _add_represented(named, shared_triples)
-    return [t for t in shared_triples if not supported(t, named, labels, roles)]
+    return [t for t in candidates if not supported(t, named, labels, roles)]
 
 
 def _add_represented(named: set, shared_triples: Iterable[Triple]) -> None:
@@ -256,20 +265,21 @@ def _add_represented(named: set, shared_triples: Iterable[Triple]) -> None:
             named.add(o)
 
 
-def support(store: Store, iris: IRIs, exclude: set[URIRef] = frozenset()) -> tuple[set, set, set]:
+def support(store: Store, iris: IRIs, exclude: set[URIRef] = frozenset(),
+            nodes: set[URIRef] | None = None) -> tuple[set, set, set]:
     """What the article graphs (but ``exclude``) support: nodes they name, (node, alternative
-    label) and (node, role) pairs their mentions carry."""
+    label) and (node, role) pairs their mentions carry; only for ``nodes`` when given."""
     skip = {iris.shared_graph(), iris.merges_graph(), *exclude}
-    values = " ".join(f"<{g}>" for g in sorted(skip))
-    not_in = f"FILTER(?g NOT IN ({', '.join(f'<{g}>' for g in sorted(skip))}))" if values else ""
+    not_in = f"FILTER(?g NOT IN ({', '.join(f'<{g}>' for g in sorted(skip))}))"
+    only = "" if nodes is None else "VALUES ?x { " + " ".join(f"<{n}>" for n in sorted(nodes)) + " } "
     named = {row[0] for row in store.query(
-        f"SELECT DISTINCT ?x WHERE {{ GRAPH ?g {{ ?s ?p ?x }} {not_in} FILTER(isIRI(?x)) }}").rows}
+        f"SELECT DISTINCT ?x WHERE {{ {only}GRAPH ?g {{ ?s ?p ?x }} {not_in} FILTER(isIRI(?x)) }}").rows}
     mention = f"?m <{K.mentionOf}> ?x"
     labels = {(row[0], str(row[1])) for row in store.query(
-        f"SELECT DISTINCT ?x ?t WHERE {{ GRAPH ?g {{ {mention} ; <http://persistence.uni-leipzig.org/nlp2rdf/"
+        f"SELECT DISTINCT ?x ?t WHERE {{ {only}GRAPH ?g {{ {mention} ; <http://persistence.uni-leipzig.org/nlp2rdf/"
         f"ontologies/nif-core#anchorOf> ?t }} {not_in} }}").rows}
     roles = {(row[0], str(row[1])) for row in store.query(
-        f"SELECT DISTINCT ?x ?r WHERE {{ GRAPH ?g {{ {mention} ; <{K.role}> ?r }} {not_in} }}").rows}
+        f"SELECT DISTINCT ?x ?r WHERE {{ {only}GRAPH ?g {{ {mention} ; <{K.role}> ?r }} {not_in} }}").rows}
     represented = store.query(f"SELECT ?s ?o WHERE {{ GRAPH <{iris.shared_graph()}> {{ ?s <{K.standsFor}> ?o }} }}")
     _add_represented(named, ((s, K.standsFor, o) for s, o in represented.rows))
     return named, labels, roles
