@@ -497,3 +497,11 @@ def test_money_words_are_no_part_of_a_persons_name():
     persons = [a["text"] for a in extract_text("Uang Rp 5 juta diberikan kepada Budi Santoso.", lang="id")["actors"]
                if a["kind"] == "person"]
     assert persons == ["Budi Santoso"]
+
+
+def test_english_function_words_and_contractions_start_no_name():
+    from kg.api import extract_text
+
+    text = "So I'm glad the rules changed. Why Islam matters to Richard Stallman. Until I'm sure, Joe Biden waits."
+    persons = {a["text"] for a in extract_text(text, lang="en")["actors"] if a["kind"] == "person"}
+    assert persons == {"Richard Stallman", "Joe Biden"}
