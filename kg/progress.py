@@ -2,7 +2,6 @@
 
 >>> import io
 >>> from kg.ingest import IngestSummary
-from kg.sparql.results import terminal_safe
 >>> out = io.StringIO()
 >>> report = ProgressReporter(out, interactive=False, every=0)
 >>> report(IngestSummary(documents=3, unchanged=1))
