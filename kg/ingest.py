@@ -76,10 +76,15 @@ class IngestSummary:
 Progress = Callable[[IngestSummary], None]
 
 
-def input_digest(document: Document, base: str, actors_file: str | None) -> str:
-    """SHA-256 of everything an article's graph depends on besides the code's data files."""
-    actors = hashlib.sha256(Path(actors_file).read_bytes()).hexdigest() if actors_file else None
-    key = [__version__, base, actors, document.id, document.text, document.lang,
+def file_digest(path: str | None) -> str | None:
+    """SHA-256 of a file's bytes (None for no file)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest() if path else None
+
+
+def input_digest(document: Document, base: str, actors_digest: str | None) -> str:
+    """SHA-256 of everything an article's graph depends on besides the code's data files
+    (``actors_digest``: :func:`file_digest` of the ``--actors`` file)."""
+    key = [__version__, base, actors_digest, document.id, document.text, document.lang,
            document.published.isoformat() if document.published else None, document.title, document.url]
     return hashlib.sha256(json.dumps(key, ensure_ascii=True).encode("ascii")).hexdigest()
 
@@ -131,6 +136,7 @@ class Ingester:
     def __init__(self, store: Store, base: str, actors_file: str | None = None, fail_fast: bool = False,
                  progress: Progress | None = None) -> None:
         self.store, self.iris, self.actors_file = store, IRIs(base), actors_file
+        self.actors_digest = file_digest(actors_file)  # read once, not once per article
         self.fail_fast, self.progress = fail_fast, progress
         self.summary = IngestSummary()
         self.merged = merges(store, self.iris)
@@ -158,7 +164,7 @@ class Ingester:
             self._fail(source, document.id, f"{source}: duplicate document id {document.id!r} in this input")
             return
         self.seen_ids.add(graph)
-        digest = input_digest(document, self.iris.base, self.actors_file)
+        digest = input_digest(document, self.iris.base, self.actors_digest)
         if self.digests.get(graph) == digest:
             self.summary.unchanged += 1
             self._report()
