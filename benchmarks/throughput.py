@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from kg import api  # noqa: E402
-from kg.extract.times import find_times  # noqa: E402
+from kg.extract.time.recognizer import find_times  # noqa: E402
 from kg.nlp.sentences import split_sentences  # noqa: E402
 from kg.read import document_from_text  # noqa: E402
 from kg.samples import sample_documents  # noqa: E402

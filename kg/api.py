@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import BinaryIO, Iterable
 
-from kg.errors import StoreError
+from kg.errors import StoreError, UsageError
 from kg.extract.pipeline import extract_document, extraction_record
 from kg.ingest import (OWL_SAME_AS, IngestFailure, IngestSummary, Progress, apply_merges, ingest_results, merges,
                        stale_shared)
@@ -26,7 +26,7 @@ from rdflib import URIRef
 from kg.store import QueryResult, Store, open_store
 from kg.views.network import EventNetwork, TimelineRow
 
-__all__ = ["open_store", "read", "extract", "extract_text", "extraction_record", "ingest", "ingest_text", "ingest_documents",
+__all__ = ["open_store", "read", "parse", "extract", "extract_text", "extraction_record", "ingest", "ingest_text", "ingest_documents",
            "remove", "query", "network", "timeline", "actors", "merge_actors", "IngestSummary", "IngestFailure", "Store",
            "QueryResult"]
 
@@ -39,6 +39,22 @@ def read(paths: list[str], stdin: BinaryIO | None = None, **options) -> list[Rea
 def extract(document: Document, actors_file: str | None = None) -> Extraction:
     """Run the pipeline on one document."""
     return extract_document(document, actors_file)
+
+
+def parse(document: Document, format: str = "conllu") -> str | list:
+    """The dependency parse of every sentence: CoNLL-U text (``format="conllu"``) or the
+    :class:`~kg.extract.syntax.trees.Tree` objects (``format="trees"``, None for an unparsed one).
+
+    >>> print(parse(document_from_text("Polisi menangkap Budi.", doc_id="d", lang="id")).splitlines()[3])
+    1	Polisi	polisi	NOUN	_	_	2	nsubj	_	TokenRange=0:6
+    """
+    from kg.extract.syntax.trees import document_conllu, parse_document
+
+    if format == "conllu":
+        return document_conllu(document)
+    if format == "trees":
+        return [tree for _, tree in parse_document(document)]
+    raise UsageError(f"unknown parse format {format!r} (conllu, trees)")
 
 
 def extract_text(text: str, **metadata) -> dict:

@@ -38,7 +38,7 @@ def _store(args: argparse.Namespace, create: bool = False, write: bool = False):
 def _check_actors_file(args: argparse.Namespace) -> None:
     """A bad --actors file is one error before anything is read or written, not one per article."""
     if args.actors:
-        from kg.extract.useractors import read_user_actors
+        from kg.extract.actors.useractors import read_user_actors
 
         read_user_actors(args.actors)
 
@@ -96,6 +96,19 @@ def cmd_extract(args: argparse.Namespace) -> int:
     else:
         sys.stdout.write(json.dumps(records if len(records) != 1 else records[0], ensure_ascii=False, indent=1) + "\n")
     return 2 if records and failures == len(records) else 0
+
+
+@command("parse")
+def cmd_parse(args: argparse.Namespace) -> int:
+    failures = total = 0
+    for result in api.read(args.paths, **_read_options(args)):
+        total += 1
+        if result.error:
+            failures += 1
+            print(f"kg: {result.error}", file=sys.stderr)
+            continue
+        sys.stdout.write(api.parse(result.document))
+    return 2 if total and failures == total else 0
 
 
 @command("query")
@@ -328,6 +341,8 @@ def parser() -> argparse.ArgumentParser:
                    help="how long to wait for another writer to release the store (default 180)")
     p = sub.add_parser("extract", parents=[common, reading], help="print what the pipeline finds (JSON)")
     p.add_argument("--format", choices=["json", "jsonl"], default="json")
+    p = sub.add_parser("parse", parents=[reading], help="dependency parse of each sentence (CoNLL-U)")
+    p.add_argument("--format", choices=["conllu"], default="conllu")
     p = sub.add_parser("query", parents=[common], help="run SPARQL (text, FILE.rq, or a named query)")
     p.add_argument("query", help=f"SPARQL text, a .rq file, or one of: {', '.join(named_queries())}")
     p.add_argument("--format", choices=FORMATS, default="table")

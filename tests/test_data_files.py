@@ -9,7 +9,7 @@ import yaml
 from rdflib import Graph, Namespace
 from rdflib.namespace import SKOS
 
-from kg.extract.gazetteer import gazetteer
+from kg.extract.actors.gazetteer import gazetteer
 
 DATA = Path(__file__).resolve().parents[1] / "kg" / "data"
 ROOT = Path(__file__).resolve().parents[1]

@@ -9,7 +9,7 @@ Five properties, each a plain ``check_*`` function with its strategies beside it
 2. ``kg extract --format jsonl`` exits 0 or 2 and writes one JSON line per input record;
 3. ingest into a memory store, export in every RDF format and parse the export back;
 4. the JSON Lines reader turns any JSON value (deeply nested too) into per-record errors;
-5. :func:`kg.extract.times.find_times` on any mix of time words, at any publication date
+5. :func:`kg.extract.time.recognizer.find_times` on any mix of time words, at any publication date
    (0001-01-01 and 9999-12-31 included), never raises and keeps its spans and bounds ordered.
 
 The runs are deterministic (``derandomize=True``) and sized for CI; set ``KG_FUZZ_EXAMPLES``
@@ -34,8 +34,8 @@ from hypothesis import strategies as st
 from kg import api, cli
 from kg.errors import KGError
 from kg.export import export_text
-from kg.extract.times import find_times
-from kg.extract.timepatterns import time_patterns
+from kg.extract.time.recognizer import find_times
+from kg.extract.time.patterns import time_patterns
 from kg.read import read_inputs
 
 # ---------------------------------------------------------------- strategies

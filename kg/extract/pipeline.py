@@ -11,11 +11,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from kg.extract.actors import find_actors
-from kg.extract.events import find_events
-from kg.extract.quantities import find_quantities
-from kg.extract.times import find_times
-from kg.model import Actor, ActorMention, Document, Event, Extraction, TimeValue
+from kg.extract.actors.recognizer import find_actors
+from kg.extract.events.recognizer import find_events
+from kg.extract.events.quantities import find_quantities
+from kg.extract.syntax.trees import Tree, has_parser, parse_tokens
+from kg.extract.time.recognizer import find_times
+from kg.extract.events.triggers import find_triggers
+from kg.model import Actor, ActorMention, Document, Event, Extraction, TimeValue, Token
 from kg.nlp.sentences import split_sentences
 from kg.nlp.tokens import tokenize
 
@@ -34,8 +36,17 @@ def extract_document(document: Document, actors_file: str | None = None) -> Extr
         exclude = [(t.start, t.end) for t in times if t.sentence == s.index]
         quantities.extend(find_quantities(text[s.start:s.end], lang, s.start, exclude))
     events = find_events(text, lang, sentences, times, found.actors, found.places, quantities, document.published,
-                         tokens)
+                         tokens, parse_event_sentences(tokens, lang))
     return Extraction(document, sentences, times, _acting_nominals_only(found.actors, events), found.places, events)
+
+
+def parse_event_sentences(tokens: list[list[Token]], lang: str) -> list[Tree | None] | None:
+    """Dependency trees of the sentences that hold a candidate trigger (the others are not
+    parsed: speed); None when no parser is shipped for the language."""
+    import os
+    if not has_parser(lang) or os.environ.get("KG_DEBUG_NO_PARSE"):  # DEBUG: remove
+        return None
+    return parse_tokens([toks if find_triggers(toks, lang) else [] for toks in tokens], lang)
 
 
 def _acting_nominals_only(mentions: list[ActorMention], events: list[Event]) -> list[ActorMention]:

@@ -18,7 +18,7 @@ import yaml
 from kg.errors import UsageError
 
 LANG_DIR = Path(__file__).resolve().parent
-FILES = ("time", "triggers", "grammar", "titles", "boilerplate", "numbers")
+FILES = ("time", "triggers", "grammar", "titles", "boilerplate", "numbers", "syntax")
 
 
 @lru_cache(maxsize=1)

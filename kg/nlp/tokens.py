@@ -1,5 +1,8 @@
 """Tokens with offsets, lower-case form and lemma (simplemma, offline).
 
+A number with its separators is one token ("25.000", "1,5", "09.40", "3/3/2025"), as the
+Universal Dependencies treebanks the parsers learn from write them.
+
 A possessive "'s" is its own token ("Sudan's government" -> "Sudan", "'s", "government"), so
 names before it are found; other apostrophes stay inside words ("Jum'at", "don't").
 
@@ -9,6 +12,8 @@ names before it are found; other apostrophes stay inside words ("Jum'at", "don't
 ['Sudan', "'s", 'army']
 >>> [t.text for t in tokenize("U.S. President George W. Bush", "en")]
 ['U.S.', 'President', 'George', 'W.', 'Bush']
+>>> [t.text for t in tokenize("25.000 tentara, 1,5 juta, pukul 09.40 (3/3/2025).", "id")]
+['25.000', 'tentara', ',', '1,5', 'juta', ',', 'pukul', '09.40', '(', '3/3/2025', ')', '.']
 """
 from __future__ import annotations
 
@@ -24,6 +29,7 @@ from kg.model import Token
 _DOMAIN = r"(?:com|net|org|info|news|tv|co|id|go|ac|or|gov|edu|uk|au|my|sg|ru|cn|jp|de|fr|io)"
 _TOKEN_RE = re.compile(r"(?<![\w.])(?:[^\W\d_]\.){2,}|(?<![\w.])[^\W\d_]\.(?=[ \t]+[^\W\d_])"
                        rf"|(?<![\w.])\w[\w-]*(?:\.\w[\w-]*)*\.{_DOMAIN}(?:\.{_DOMAIN})?(?!\w|\.\w)"
+                       r"|(?<![\w.,:/])(?:[^\W\d_]{1,3})?\d+(?:[.,:/]\d+)+(?![\w.,:/]\d)"
                        r"|\w+(?:-\w+|['’](?![sS]\b)\w+)*|['’][sS]\b|[^\w\s]")
 
 

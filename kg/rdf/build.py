@@ -25,7 +25,7 @@ from rdflib.namespace import PROV, SKOS
 
 from kg import __version__
 from kg.errors import UsageError
-from kg.extract.actornodes import country_actor
+from kg.extract.actors.nodes import country_actor
 from kg.model import Actor, Event, Extraction, Place, TimeValue
 from kg.rdf import vocab as K
 

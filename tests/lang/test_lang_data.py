@@ -96,7 +96,29 @@ def _check_numbers(d):
     assert isinstance(d["teen"], list) and _words(d["vague"])
 
 
-CHECKS = {"numbers": _check_numbers, "time": _check_time, "triggers": _check_triggers, "grammar": _check_grammar, "titles": _check_titles,
+UD_RELATIONS = {"nsubj", "obj", "iobj", "csubj", "ccomp", "xcomp", "obl", "vocative", "expl", "dislocated", "advcl",
+                "advmod", "discourse", "aux", "cop", "mark", "nmod", "appos", "nummod", "acl", "amod", "det", "clf",
+                "case", "conj", "cc", "fixed", "flat", "list", "parataxis", "compound", "orphan", "goeswith",
+                "reparandum", "punct", "root", "dep"}
+UPOS = {"ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN", "PUNCT", "SCONJ",
+        "SYM", "VERB", "X"}
+
+
+def _check_syntax(d):
+    from kg.extract.syntax.roles import SyntaxPatterns
+
+    assert set(d) == set(SyntaxPatterns.__dataclass_fields__), set(d) ^ set(SyntaxPatterns.__dataclass_fields__)
+    relations = ("subject", "object", "passive_subject", "passive_relations", "bare_agent", "oblique", "genitive",
+                 "phrase_parts", "name_parts", "appositive", "conjunct", "shares_subject", "relative", "complement")
+    for key in relations:  # every relation is a UD relation, with or without a subtype
+        assert isinstance(d[key], list) and all(str(r).split(":")[0] in UD_RELATIONS for r in d[key]), key
+    assert set(d["noun_tags"]) <= UPOS
+    for key in ("agent_case", "target_case", "place_case", "object_control", "support_verbs", "quantity_nouns"):
+        assert _words(d[key]) and all(w == w.lower() for w in d[key]), key
+    assert isinstance(d["passive_prefixes"], list)
+
+
+CHECKS = {"numbers": _check_numbers, "syntax": _check_syntax, "time": _check_time, "triggers": _check_triggers, "grammar": _check_grammar, "titles": _check_titles,
           "boilerplate": _check_boilerplate}
 
 

@@ -1,0 +1,1 @@
+"""Actors and places: names, gazetteers, the name tagger, institutions, coreference."""

@@ -1,0 +1,1 @@
+"""Events: triggers, PLOVER types, roles, modality, dates, places and quantities."""

@@ -1,0 +1,1 @@
+"""Time expressions: recognition, TimeML values and resolution against the publication date."""

@@ -1,0 +1,1 @@
+"""Model-building scripts: run by developers to rebuild the shipped models, never at run time."""
