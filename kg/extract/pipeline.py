@@ -43,8 +43,7 @@ def extract_document(document: Document, actors_file: str | None = None) -> Extr
 def parse_event_sentences(tokens: list[list[Token]], lang: str) -> list[Tree | None] | None:
     """Dependency trees of the sentences that hold a candidate trigger (the others are not
     parsed: speed); None when no parser is shipped for the language."""
-    import os
-    if not has_parser(lang) or os.environ.get("KG_DEBUG_NO_PARSE"):  # DEBUG: remove
+    if not has_parser(lang):
         return None
     return parse_tokens([toks if find_triggers(toks, lang) else [] for toks in tokens], lang)
 

@@ -115,7 +115,7 @@ def _check_syntax(d):
     assert set(d["noun_tags"]) <= UPOS
     for key in ("agent_case", "target_case", "place_case", "object_control", "support_verbs", "quantity_nouns"):
         assert _words(d[key]) and all(w == w.lower() for w in d[key]), key
-    assert isinstance(d["passive_prefixes"], list)
+    assert isinstance(d["passive_prefixes"], list) and isinstance(d["genitive_case"], list)
 
 
 CHECKS = {"numbers": _check_numbers, "syntax": _check_syntax, "time": _check_time, "triggers": _check_triggers, "grammar": _check_grammar, "titles": _check_titles,

@@ -9,8 +9,6 @@ is the source.
 """
 from __future__ import annotations
 
-import os
-
 import datetime as dt
 
 from kg.extract.events.grammar import QUOTES, EventGrammar, grammar
@@ -75,16 +73,13 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 continue  # the trigger is inside the reporting frame, not the report
             report_end = speech_end if begin >= frame_start else None  # before "..., and said": its own clause
             tree = trees[sentence.index] if trees else None
-            if tree is not None:
-                read = tree_roles(tree, trigger.first, trigger.last, in_sentence, lang, g.victim_verbs,
-                                  frozenset(tree.head_of(t.first, t.last) for t in raw_triggers if t != trigger))
-                source, target = read.source, read.target
-                if os.environ.get("KG_DEBUG_HYBRID") and (not source or not target):
-                    s2, t2 = _roles(trigger, tokens, in_sentence, g, report_end, speakers)
-                    source = source or [a for a in s2 if a not in target]
-                    target = target or [a for a in t2 if a not in source]
-            else:
-                source, target = _roles(trigger, tokens, in_sentence, g, report_end, speakers)
+            source, target = ([], []) if tree is None else _tree_roles(tree, trigger, raw_triggers, in_sentence, lang, g)
+            if not source or not target:
+                # backoff: where the tree names no actor for a role (a parse that missed the subject
+                # or hung the object elsewhere, or no parse), the positional reading may fill it
+                by_position = _roles(trigger, tokens, in_sentence, g, report_end, speakers)
+                source = source or [a for a in by_position[0] if a not in target]
+                target = target or [a for a in by_position[1] if a not in source]
             sides = two_sides(tokens, trigger, in_sentence, g)
             if sides and source and trigger.type in MUTUAL and not set(source) & set(sides):
                 target = sides  # "mediation between Syria and Arafat": the mediator acts on both sides
@@ -169,6 +164,14 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
             event.latest_bound = published
         target_from_place(event)
     return events
+
+
+def _tree_roles(tree: Tree, trigger: Trigger, triggers: list[Trigger], mentions: list[ActorMention], lang: str,
+                g: EventGrammar) -> tuple[list[Actor], list[Actor]]:
+    """Source and target read from the dependency tree (kg.extract.syntax.roles)."""
+    others = frozenset(tree.head_of(t.first, t.last) for t in triggers if t != trigger)
+    read = tree_roles(tree, trigger.first, trigger.last, mentions, lang, g.victim_verbs, others)
+    return read.source, read.target
 
 
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X and Y met / agreed / cooperate": each is the other's target

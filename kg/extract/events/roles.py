@@ -16,7 +16,6 @@ from kg.extract.events.triggers import Trigger
 from kg.model import Actor, ActorMention, Event, PlaceMention, Sentence, Token
 
 SENT_TYPES = frozenset({"AID", "MOBILIZE"})
-STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "diplomacy", "legislature", "judiciary"})
 
 
 def _clause(tokens: list[Token], trigger: Trigger, g: EventGrammar) -> tuple[int, int]:
@@ -89,54 +88,10 @@ def _roles(trigger: Trigger, tokens: list[Token], actors: list[ActorMention], g:
         target = [] if relative else _coordinated(before, tokens, g)
         return source, [a for a in target if a not in source]
     source = _coordinated(_without_apposition(before, tokens, t_start), tokens, g)
-    if (not source and len(after) > 1 and not _preceded_by(after[0], tokens, g.targets)
-            and g.nominal.match(tokens[trigger.first].lower) and not _after_modal(trigger, tokens, g)
-            and _words_between(tokens, t_end, after[0].start) <= 1):
-        source, after = [after[0].actor], after[1:]  # nominal event: "serangan Rusia ke Ukraina"
     source = [a for a in source if a.key not in speaker_keys or not speech_end]
-    if (source and len(after) > 1 and g.nominal.match(tokens[trigger.first].lower)
-            and _words_between(tokens, t_end, after[0].start) == 0 and after[0].actor.kind == "country"
-            and _preceded_by(after[1], tokens, g.targets, 3)):
-        source, after = source + [after[0].actor], after[1:]  # "dukungan Malaysia terhadap ...": whose support
-    chosen = after[0] if after else (_prepositional_target(tokens, right, actors, g, source)
-                                     or _addressee_of_demand(trigger, tokens, right, actors, source))
-    target = [_state_of_organs(chosen, actors, tokens, g)] if chosen else []
+    chosen = after[0] if after else _prepositional_target(tokens, right, actors, g, source)
+    target = [chosen.actor] if chosen else []
     return source, [a for a in target if a not in source]
-
-
-def _after_modal(trigger: Trigger, tokens: list[Token], g: EventGrammar) -> bool:
-    """"would blockade", "to meet", "akan menyerang": the trigger is a verb, not a noun."""
-    before = tokens[trigger.first - 1].lower if trigger.first else ""
-    return before in g.future or before in g.hypothetical or before in g.negated or before == "to"
-
-
-def _addressee_of_demand(trigger: Trigger, tokens: list[Token], right: int, actors: list[ActorMention],
-                         source: list[Actor]) -> ActorMention | None:
-    """"demanded that the US cancel ...", "meminta agar Presiden ...": the subject of the demanded
-    clause is the one asked (the clause break is the complementizer right after the trigger)."""
-    if trigger.type != "REQUEST" or right >= len(tokens) or right - trigger.last > 2:
-        return None
-    limit = tokens[min(right + 4, len(tokens) - 1)].start
-    hits = [m for m in actors if tokens[right].end <= m.start <= limit and m.actor not in source]
-    return min(hits, key=lambda m: m.start) if hits else None
-
-
-def _state_of_organs(mention: ActorMention, actors: list[ActorMention], tokens: list[Token],
-                     g: EventGrammar) -> Actor:
-    """Two organs of one state joined by "dan"/"and" ("militer dan dinas intelijen Korea Utara",
-    "kepemimpinan dan angkatan bersenjata Rusia") stand for that state."""
-    country = mention.actor.country
-    if mention.actor.kind not in ("organization", "group") or not country or mention.actor.sector not in STATE_SECTORS:
-        return mention.actor
-    for other in actors:
-        if (other is mention or other.actor.kind not in ("organization", "group") or other.actor.country != country
-                or other.actor.sector not in STATE_SECTORS):
-            continue
-        first, second = sorted((mention, other), key=lambda m: m.start)
-        gap = [t.lower for t in tokens if first.end <= t.start and t.end <= second.start]
-        if len(gap) == 1 and gap[0] in g.coordinators:
-            return country_actor(country)
-    return mention.actor
 
 
 def _prepositional_target(tokens: list[Token], right: int, actors: list[ActorMention], g: EventGrammar,

@@ -6,13 +6,13 @@ subject of a support verb), coordination, relative clauses, control and shared s
 >>> from kg.nlp.tokens import tokenize
 >>> from kg.extract.syntax.trees import parse_tokens
 >>> from kg.model import Actor, ActorMention
->>> toks = tokenize("Polisi Rusia menggerebek kantor kelompok HAM Memorial.", "id")
->>> tree = parse_tokens([toks], "id")[0]
->>> police = ActorMention(0, 12, "Polisi Rusia", Actor("police-rus", "Polisi Rusia", "organization", "RUS"))
->>> memorial = ActorMention(46, 54, "Memorial", Actor("memorial", "Memorial", "organization", "RUS"))
->>> roles = tree_roles(tree, 2, 2, [police, memorial], "id")
+>>> text = "Polisi Rusia menangkap Alexei Navalny."
+>>> tree = parse_tokens([tokenize(text, "id")], "id")[0]
+>>> police = ActorMention(0, 12, "Polisi Rusia", Actor("police-rus", "Russian Police", "organization", "RUS"))
+>>> navalny = ActorMention(23, 37, "Alexei Navalny", Actor("person-navalny", "Alexei Navalny", "person", "RUS"))
+>>> roles = tree_roles(tree, 2, 2, [police, navalny], "id")
 >>> [a.name for a in roles.source], [a.name for a in roles.target]
-(['Polisi Rusia'], ['Memorial'])
+(['Russian Police'], ['Alexei Navalny'])
 """
 from __future__ import annotations
 
@@ -41,6 +41,7 @@ class SyntaxPatterns:
     genitive: frozenset[str]
     phrase_parts: frozenset[str]
     name_parts: frozenset[str]
+    genitive_case: frozenset[str]
     appositive: frozenset[str]
     conjunct: frozenset[str]
     shares_subject: frozenset[str]
@@ -63,7 +64,7 @@ def patterns(lang: str) -> SyntaxPatterns:
                else frozenset(str(w).lower() for w in v or [])) for k, v in words.items()})
 
 
-STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "diplomacy", "legislature", "judiciary"})
+STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "diplomacy", "legislature", "judiciary"})  # organs of a state
 NOMINAL_RELATIONS = frozenset({"obj", "nsubj", "obl", "nmod", "compound", "iobj"})
 
 
@@ -95,7 +96,10 @@ class _Reader:
 
     def actors(self, k: int, depth: int = 6) -> list[Actor]:
         """Actors a phrase headed by token k names: the mention on its head, else the nearest one
-        down its modifiers and appositions; with the phrases coordinated to either."""
+        down its modifiers and appositions; with the phrases coordinated to either. Phrases inside
+        it marked by a case other than a possessor's are not its actor ("the withdrawal of forces
+        from Panama", "tentara untuk membantu Rusia di Ukraina"): callers that want them ask for
+        them by their case (:meth:`marked`)."""
         out: list[Actor] = []
         for n in [k, *self._conjuncts(k)]:
             found = self._phrase_actor(n, depth)
@@ -131,7 +135,8 @@ class _Reader:
             nxt = []
             for n in frontier:
                 for c in self.tree.children(n):
-                    if _rel(self.tree, c, self.p.phrase_parts) and not _rel(self.tree, c, self.p.conjunct):
+                    if _rel(self.tree, c, self.p.phrase_parts) and not _rel(self.tree, c, self.p.conjunct) \
+                            and not self.case(c) - self.p.genitive_case:
                         if c in self.at:
                             found.append(c)
                         nxt.append(c)
@@ -335,7 +340,7 @@ def _noun_roles(tree: Tree, k: int, r: _Reader, p: SyntaxPatterns, roles: TreeRo
             governor = r.marked(h, tuple(p.agent_case), p.oblique)
     if not roles.target:  # "Serangan Rusia di Ukraina"
         roles.target = [a for a in r.marked(k, p.place_case, p.oblique) if a.kind == "country"]
-    bare = [c for c in tree.children(k) if _rel(tree, c, p.genitive) and not (r.case(c) - {"of", "'s"})
+    bare = [c for c in tree.children(k) if _rel(tree, c, p.genitive) and not (r.case(c) - p.genitive_case)
             and r.actors(c)]
     genitive = r.actors(bare[0]) if bare else []
     if not roles.source:
