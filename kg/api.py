@@ -45,8 +45,9 @@ def parse(document: Document, format: str = "conllu") -> str | list:
     """The dependency parse of every sentence: CoNLL-U text (``format="conllu"``) or the
     :class:`~kg.extract.syntax.trees.Tree` objects (``format="trees"``, None for an unparsed one).
 
-    >>> print(parse(document_from_text("Polisi menangkap Budi.", doc_id="d", lang="id")).splitlines()[3])
-    1	Polisi	polisi	NOUN	_	_	2	nsubj	_	TokenRange=0:6
+    >>> conllu = parse(document_from_text("Polisi menangkap Budi.", doc_id="d", lang="id"))
+    >>> [line.split(chr(9))[1] for line in conllu.splitlines() if line[:1].isdigit()]
+    ['Polisi', 'menangkap', 'Budi', '.']
     """
     from kg.extract.syntax.trees import document_conllu, parse_document
 

@@ -10,7 +10,9 @@ from kg.nlp.tokens import tokenize
     ("Menurut Kompas.com, dia datang.", ["Menurut", "Kompas.com", ",", "dia", "datang", "."]),
     ("dari liputan6.com dan www.antaranews.co.id .", ["dari", "liputan6.com", "dan", "www.antaranews.co.id", "."]),
     ("George W. Bush and U.S. forces", ["George", "W.", "Bush", "and", "U.S.", "forces"]),
-    ("Harga 8.1 juta.", ["Harga", "8", ".", "1", "juta", "."]),
+    ("Harga 8.1 juta.", ["Harga", "8.1", "juta", "."]),  # a number is one token, as UD writes it
+    ("25.000 tentara, 1,5 juta, pukul 09.40 (3/3/2025) Rp10.000.", ["25.000", "tentara", ",", "1,5", "juta", ",",
+                                                                    "pukul", "09.40", "(", "3/3/2025", ")", "Rp10.000", "."]),
     ("Dia pergi.Com", ["Dia", "pergi", ".", "Com"]),
 ])
 def test_tokens(text, expected):

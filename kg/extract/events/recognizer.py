@@ -14,7 +14,7 @@ import datetime as dt
 from kg.extract.events.grammar import QUOTES, EventGrammar, grammar
 from kg.extract.time.values import calendar_precision
 from kg.extract.events.rules import commitments, joint_exercises, objects_with_counterparts, vow_to_fight, warning
-from kg.extract.events.roles import (_clause, _roles, target_from_following_place, target_from_place, two_sides,
+from kg.extract.events.roles import (SENT_TYPES, _clause, _roles, target_from_following_place, target_from_place, two_sides,
                              elided_subject, unidentified_attackers, with_represented_bodies)
 from kg.extract.syntax.roles import tree_roles
 from kg.extract.syntax.scope import clause_modality, clause_time
@@ -170,7 +170,8 @@ def _tree_roles(tree: Tree, trigger: Trigger, triggers: list[Trigger], mentions:
                 g: EventGrammar) -> tuple[list[Actor], list[Actor]]:
     """Source and target read from the dependency tree (kg.extract.syntax.roles)."""
     others = frozenset(tree.head_of(t.first, t.last) for t in triggers if t != trigger)
-    read = tree_roles(tree, trigger.first, trigger.last, mentions, lang, g.victim_verbs, others)
+    read = tree_roles(tree, trigger.first, trigger.last, mentions, lang, g.victim_verbs, others,
+                      object_is_theme=trigger.type in SENT_TYPES)
     return read.source, read.target
 
 

@@ -85,8 +85,8 @@ def _rel(tree: Tree, k: int, relations: frozenset[str]) -> bool:
 
 
 class _Reader:
-    def __init__(self, tree: Tree, mentions: list[ActorMention], p: SyntaxPatterns) -> None:
-        self.tree, self.p = tree, p
+    def __init__(self, tree: Tree, mentions: list[ActorMention], p: SyntaxPatterns, theme: bool = False) -> None:
+        self.tree, self.p, self.theme = tree, p, theme
         self.at: dict[int, ActorMention] = {}
         starts = [t.start for t in tree.tokens]
         for m in mentions:
@@ -162,8 +162,8 @@ class _Reader:
         """Actors of the first dependent of ``head`` (in sentence order) in ``relations`` that
         is marked by one of ``cases`` and names an actor."""
         kids = self.tree.children(head)
-        for c in kids:
-            if _rel(self.tree, c, relations) and self.case(c) & set(cases):
+        for c in kids:  # a case-marked clause ("untuk membantu ...") is a purpose, not a counterpart
+            if _rel(self.tree, c, relations) and self.case(c) & set(cases) and self.tree.upos[c] != "VERB":
                 acts = self.actors(c)
                 if not acts:  # "terhadap satu orang tersangka, yakni Saudara AS": the apposition renames it
                     acts = next((self.actors(a) for a in kids if a > c and _rel(self.tree, a, self.p.appositive)
@@ -184,13 +184,17 @@ def is_passive(tree: Tree, k: int, p: SyntaxPatterns) -> bool:
 
 
 def tree_roles(tree: Tree, first: int, last: int, mentions: list[ActorMention], lang: str,
-               undergoer_verbs: frozenset[str] = frozenset(), triggers: frozenset[int] = frozenset()) -> TreeRoles:
+               undergoer_verbs: frozenset[str] = frozenset(), triggers: frozenset[int] = frozenset(),
+               object_is_theme: bool = False) -> TreeRoles:
     """Source and target of the trigger spanning tokens ``first..last`` of the parsed sentence.
     ``undergoer_verbs`` ("tewas", "died") have a subject that undergoes, when they take no object;
     ``triggers`` are the head tokens of the sentence's other triggers (an event noun governed by
-    another event's verb does not take that verb's subject: "X condemned the attack")."""
+    another event's verb does not take that verb's subject: "X condemned the attack");
+    ``object_is_theme`` for events that move something to someone (PLOVER AID, MOBILIZE): the
+    direct object, or the passive subject, is what is sent, and the recipient is the case-marked
+    counterpart ("mengirim tentara ke Rusia", "sent troops to Russia")."""
     p = patterns(lang)
-    r = _Reader(tree, mentions, p)
+    r = _Reader(tree, mentions, p, object_is_theme)
     k = tree.head_of(first, last)
     # a noun, or any word the tree uses as one ("held their first meeting": a gerund as object)
     roles = TreeRoles(nominal=tree.upos[k] in {t.upper() for t in p.noun_tags}
@@ -244,11 +248,13 @@ def _verb_roles(tree: Tree, k: int, r: _Reader, p: SyntaxPatterns, roles: TreeRo
     roles.passive = is_passive(tree, k, p)
     if roles.passive:
         for c in tree.children(k):
-            if _rel(tree, c, p.passive_subject) or (_rel(tree, c, p.subject) and p.passive_prefixes):
+            if not r.theme and (_rel(tree, c, p.passive_subject) or (_rel(tree, c, p.subject) and p.passive_prefixes)):
                 roles.target = r.actors(c)
                 break
-        if not roles.target and _rel(tree, k, p.relative) and tree.head[k] >= 0:
+        if not roles.target and not r.theme and _rel(tree, k, p.relative) and tree.head[k] >= 0:
             roles.target = r.actors(tree.head[k])  # "rudal yang dikirim ...": the noun undergoes
+        if not roles.target:
+            roles.target = r.marked(k, p.target_case, p.oblique)
         roles.source = r.marked(k, tuple(p.agent_case), p.oblique)
         if not roles.source and p.bare_agent:
             after = [c for c in tree.children(k) if c > k and _rel(tree, c, p.bare_agent)
@@ -257,18 +263,18 @@ def _verb_roles(tree: Tree, k: int, r: _Reader, p: SyntaxPatterns, roles: TreeRo
                 roles.source = r.actors(after[0])
         return
     roles.source = _subject_of(tree, k, r, p, roles)
-    roles.target = _object_of(tree, k, r, p)
+    roles.target = _object_of(tree, k, r, p, r.theme)
     if not roles.target:
         roles.target = _complement_target(tree, k, r, p, roles.source)
 
 
-def _object_of(tree: Tree, k: int, r: _Reader, p: SyntaxPatterns) -> list[Actor]:
+def _object_of(tree: Tree, k: int, r: _Reader, p: SyntaxPatterns, theme: bool = False) -> list[Actor]:
     """The object of verb k, else its first case-marked counterpart, on the verb or inside its
     object (a phrase's attachment is often ambiguous: "mengirim tentara ke Rusia", "sent troops
     to Russia"), else a state named as the place it happens in or goes to ("tiba di Korea
     Utara", "withdraw from Chad": PLOVER's recipient)."""
     objects = [c for c in tree.children(k) if _rel(tree, c, p.object)]
-    for c in objects:
+    for c in ([] if theme else objects):
         acts = r.actors(c)
         if acts:
             # a noun conjunct hung on the verb continues the object ("menyerang Jepang dan Korea Selatan")
@@ -340,12 +346,17 @@ def _noun_roles(tree: Tree, k: int, r: _Reader, p: SyntaxPatterns, roles: TreeRo
             governor = r.marked(h, tuple(p.agent_case), p.oblique)
     if not roles.target:  # "Serangan Rusia di Ukraina"
         roles.target = [a for a in r.marked(k, p.place_case, p.oblique) if a.kind == "country"]
+    if governor and not roles.target:  # "memberikan bantuan kepada X": the counterpart hangs on the verb
+        roles.target = _state_of_organs(r.marked(h, p.target_case, p.oblique))
     bare = [c for c in tree.children(k) if _rel(tree, c, p.genitive) and not (r.case(c) - p.genitive_case)
             and r.actors(c)]
     genitive = r.actors(bare[0]) if bare else []
     if not roles.source:
         roles.source = governor or ([] if roles.target and not bare else genitive)
-        if governor and genitive and not roles.target:
-            roles.target = genitive  # "KPK mengumumkan penahanan tersangka": the detained
+        if governor and genitive:
+            if roles.target:  # "menyampaikan dukungan Malaysia terhadap ...": the counterpart is named, so
+                roles.source += [a for a in genitive if a not in roles.source]  # the genitive owns the event
+            else:
+                roles.target = genitive  # "KPK mengumumkan penahanan tersangka": the detained
     elif genitive and not roles.target:
         roles.target = genitive
