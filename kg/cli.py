@@ -100,14 +100,18 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 @command("parse")
 def cmd_parse(args: argparse.Namespace) -> int:
+    _check_actors_file(args)
     failures = total = 0
     for result in api.read(args.paths, **_read_options(args)):
         total += 1
-        if result.error:
+        try:
+            if result.error:
+                raise UsageError(result.error)
+            sys.stdout.write(api.parse(result.document, format=args.format))
+        except Exception as exc:  # one bad record must not stop the others
             failures += 1
-            print(f"kg: {result.error}", file=sys.stderr)
-            continue
-        sys.stdout.write(api.parse(result.document))
+            message = str(exc) if isinstance(exc, KGError) else f"{result.source}: internal error: {exc!r}"
+            print(f"kg: {message}", file=sys.stderr)
     return 2 if total and failures == total else 0
 
 
@@ -342,6 +346,7 @@ def parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", parents=[common, reading], help="print what the pipeline finds (JSON)")
     p.add_argument("--format", choices=["json", "jsonl"], default="json")
     p = sub.add_parser("parse", parents=[reading], help="dependency parse of each sentence (CoNLL-U)")
+    # (--actors, shared with extract, changes no parse: it is checked like everywhere, then unused)
     p.add_argument("--format", choices=["conllu"], default="conllu")
     p = sub.add_parser("query", parents=[common], help="run SPARQL (text, FILE.rq, or a named query)")
     p.add_argument("query", help=f"SPARQL text, a .rq file, or one of: {', '.join(named_queries())}")

@@ -35,14 +35,18 @@ def extract_document(document: Document, actors_file: str | None = None) -> Extr
     for s in sentences:
         exclude = [(t.start, t.end) for t in times if t.sentence == s.index]
         quantities.extend(find_quantities(text[s.start:s.end], lang, s.start, exclude))
+    acting = {m.sentence for m in found.actors if not getattr(m, "inner", False)}
+    trees = parse_event_sentences([toks if s.index in acting else [] for s, toks in zip(sentences, tokens)], lang)
     events = find_events(text, lang, sentences, times, found.actors, found.places, quantities, document.published,
-                         tokens, parse_event_sentences(tokens, lang))
+                         tokens, trees)
     return Extraction(document, sentences, times, _acting_nominals_only(found.actors, events), found.places, events)
 
 
 def parse_event_sentences(tokens: list[list[Token]], lang: str) -> list[Tree | None] | None:
-    """Dependency trees of the sentences that hold a candidate trigger (the others are not
-    parsed: speed); None when no parser is shipped for the language."""
+    """Dependency trees of the sentences that hold a candidate trigger (the others, and the empty
+    token lists of sentences a caller leaves out, are not parsed: speed); None when no parser is
+    shipped for the language. The pipeline leaves out sentences that name no actor: there the
+    tree has no role to give, and dates and modality fall back to clause bounds."""
     if not has_parser(lang):
         return None
     return parse_tokens([toks if find_triggers(toks, lang) else [] for toks in tokens], lang)

@@ -109,13 +109,14 @@ def _check_syntax(d):
 
     assert set(d) == set(SyntaxPatterns.__dataclass_fields__), set(d) ^ set(SyntaxPatterns.__dataclass_fields__)
     relations = ("subject", "object", "passive_subject", "passive_relations", "bare_agent", "oblique", "genitive",
-                 "phrase_parts", "name_parts", "appositive", "conjunct", "shares_subject", "relative", "complement")
+                 "phrase_parts", "name_parts", "appositive", "conjunct", "shares_subject", "relative")
     for key in relations:  # every relation is a UD relation, with or without a subtype
         assert isinstance(d[key], list) and all(str(r).split(":")[0] in UD_RELATIONS for r in d[key]), key
     assert set(d["noun_tags"]) <= UPOS
     for key in ("agent_case", "target_case", "place_case", "object_control", "support_verbs", "quantity_nouns"):
         assert _words(d[key]) and all(w == w.lower() for w in d[key]), key
     assert isinstance(d["passive_prefixes"], list) and isinstance(d["genitive_case"], list)
+    assert isinstance(d["active_prefixes"], list) and not set(d["active_prefixes"]) & set(d["passive_prefixes"])
 
 
 CHECKS = {"numbers": _check_numbers, "syntax": _check_syntax, "time": _check_time, "triggers": _check_triggers, "grammar": _check_grammar, "titles": _check_titles,

@@ -75,7 +75,7 @@ def find_actors(text: str, lang: str, spans: list[tuple[int, int]], extra: str |
     resolve_titles(found)
     resolve_pairs(text, lang, spans, found)
     date_roles(found, gaz, published)
-    resolve_initials(found, text, lang, [tokens for _, tokens, _ in raw])
+    resolve_initials(found, text, lang, [tokens for _, tokens, _ in raw], lambda word: (word,) in gaz.names)
     found.actors = sorted((m for m in found.actors if plausible_name(m.actor.name, m.actor.kind)),
                           key=lambda m: (m.start, m.end))
     found.places = [m for m in found.places if plausible_name(m.place.name, "place")]

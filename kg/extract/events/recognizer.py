@@ -1,11 +1,10 @@
-"""Events: trigger + PLOVER type + source/target by clause position and voice + modality,
-attribution, date, place and quantities.
+"""Events: trigger + PLOVER type + source/target + modality, attribution, date, place and
+quantities.
 
 Works on one document at a time, sentence by sentence, on the mentions found by the other
-recognizers (no parser): the actor left of an active verb is the source, the first actor after
-it (or after a target preposition) the target; Indonesian di-/ter- verbs and English
-"was …ed by" swap the roles, and a bare agent after a passive verb ("yang dikirim Pyongyang")
-is the source.
+recognizers and the dependency trees of the sentences that hold a trigger: roles, the date's
+clause and modality are read from the tree (:mod:`kg.extract.syntax`); where the tree names no
+actor for a role, the positional reading of :mod:`kg.extract.events.roles` may fill it.
 """
 from __future__ import annotations
 
@@ -73,12 +72,16 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 continue  # the trigger is inside the reporting frame, not the report
             report_end = speech_end if begin >= frame_start else None  # before "..., and said": its own clause
             tree = trees[sentence.index] if trees else None
-            source, target = ([], []) if tree is None else _tree_roles(tree, trigger, raw_triggers, in_sentence, lang, g)
+            source, target, named_subject = ([], [], False) if tree is None else _tree_roles(
+                tree, trigger, raw_triggers, in_sentence, lang, g)
             if not source or not target:
                 # backoff: where the tree names no actor for a role (a parse that missed the subject
-                # or hung the object elsewhere, or no parse), the positional reading may fill it
+                # or hung the object elsewhere, or no parse), the positional reading may fill it; not
+                # the source when the tree found a subject that is no actor ("Russia said the group
+                # attacked Ukraine": the group, not Russia)
                 by_position = _roles(trigger, tokens, in_sentence, g, report_end, speakers)
-                source = source or [a for a in by_position[0] if a not in target]
+                if not named_subject:
+                    source = source or [a for a in by_position[0] if a not in target]
                 target = target or [a for a in by_position[1] if a not in source]
             sides = two_sides(tokens, trigger, in_sentence, g)
             if sides and source and trigger.type in MUTUAL and not set(source) & set(sides):
@@ -167,12 +170,16 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
 
 
 def _tree_roles(tree: Tree, trigger: Trigger, triggers: list[Trigger], mentions: list[ActorMention], lang: str,
-                g: EventGrammar) -> tuple[list[Actor], list[Actor]]:
-    """Source and target read from the dependency tree (kg.extract.syntax.roles)."""
-    others = frozenset(tree.head_of(t.first, t.last) for t in triggers if t != trigger)
+                g: EventGrammar) -> tuple[list[Actor], list[Actor], bool]:
+    """Source and target read from the dependency tree (kg.extract.syntax.roles), and whether the
+    tree found a subject that names no actor (a noun such as "the group", not a pronoun)."""
+    others = frozenset(tree.head_of(t.first, t.last) for t in triggers
+                       if (t.first, t.last) != (trigger.first, trigger.last))
     read = tree_roles(tree, trigger.first, trigger.last, mentions, lang, g.victim_verbs, others,
                       object_is_theme=trigger.type in SENT_TYPES)
-    return read.source, read.target
+    k = read.subject_token
+    named = k is not None and tree.upos[k] not in ("PRON", "DET") and not read.source
+    return read.source, read.target, named
 
 
 MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})  # "X and Y met / agreed / cooperate": each is the other's target

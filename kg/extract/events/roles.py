@@ -1,9 +1,11 @@
-"""Who acts on whom without a parser: clause bounds, heads, voice, coordination.
+"""The positional reading of roles, the backoff for a role the dependency tree names nobody
+for (a parse error, a fragment, a sentence too long to parse): clause bounds, voice, coordination.
 
 The actor left of an active verb is the source, the first actor after it (or after a target
 preposition) the target; Indonesian di-/ter- verbs and English "was ...ed by" swap the roles,
 a bare agent after a passive verb ("yang dikirim Pyongyang") is the source, victims of
-"tewas"/"killed" are targets.
+"tewas"/"killed" are targets. Also the event-level rules that need no tree: places that stand
+for their state, both sides of "antara"/"between", unidentified attackers.
 """
 from __future__ import annotations
 

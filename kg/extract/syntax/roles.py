@@ -34,6 +34,7 @@ class SyntaxPatterns:
     passive_subject: frozenset[str]
     passive_relations: frozenset[str]
     passive_prefixes: tuple[str, ...]
+    active_prefixes: tuple[str, ...]
     agent_case: frozenset[str]
     bare_agent: frozenset[str]
     target_case: tuple[str, ...]
@@ -51,17 +52,15 @@ class SyntaxPatterns:
     noun_tags: frozenset[str]
     place_case: frozenset[str]
     quantity_nouns: frozenset[str]
-    complement: frozenset[str]
 
 
 @lru_cache(maxsize=None)
 def patterns(lang: str) -> SyntaxPatterns:
     """Read ``kg/lang/<lang>/syntax.yaml`` once."""
     data = load(lang, "syntax")
-    words = {k: v for k, v in data.items()}
     return SyntaxPatterns(
-        **{k: (tuple(str(w).lower() for w in v) if k in ("target_case", "passive_prefixes")
-               else frozenset(str(w).lower() for w in v or [])) for k, v in words.items()})
+        **{k: (tuple(str(w).lower() for w in v) if k in ("target_case", "passive_prefixes", "active_prefixes")
+               else frozenset(str(w) if k == "noun_tags" else str(w).lower() for w in v or [])) for k, v in data.items()})
 
 
 STATE_SECTORS = frozenset({"government", "military", "police", "intelligence", "diplomacy", "legislature", "judiciary"})  # organs of a state
@@ -149,10 +148,11 @@ class _Reader:
 
     def _path(self, c: int, k: int) -> list[int]:
         """Tokens from c up to (not including) its ancestor k."""
-        path = []
-        while c != k and c >= 0:
-            path.append(c)
-            c = self.tree.head[c]
+        path = [c]
+        for n in self.tree.ancestors(c):
+            if n == k:
+                return path
+            path.append(n)
         return path
 
     def case(self, k: int) -> set[str]:
@@ -176,9 +176,11 @@ class _Reader:
 def is_passive(tree: Tree, k: int, p: SyntaxPatterns) -> bool:
     """A passive verb: a passive subject or auxiliary below it, or a passive prefix on a verb
     whose form is not its lemma (Indonesian di-/ter-)."""
+    tok = tree.tokens[k]
+    if p.active_prefixes and tok.lower.startswith(p.active_prefixes) and tok.lower != tok.lemma:
+        return False  # "bertemu", "menyerang": an active form, whatever the parse says
     if any(_rel(tree, c, p.passive_subject | p.passive_relations) for c in tree.children(k)):
         return True
-    tok = tree.tokens[k]
     return bool(p.passive_prefixes) and tree.upos[k] == "VERB" and tok.lower != tok.lemma \
         and tok.lower.startswith(p.passive_prefixes)
 
@@ -197,7 +199,7 @@ def tree_roles(tree: Tree, first: int, last: int, mentions: list[ActorMention], 
     r = _Reader(tree, mentions, p, object_is_theme)
     k = tree.head_of(first, last)
     # a noun, or any word the tree uses as one ("held their first meeting": a gerund as object)
-    roles = TreeRoles(nominal=tree.upos[k] in {t.upper() for t in p.noun_tags}
+    roles = TreeRoles(nominal=tree.upos[k] in p.noun_tags
                       or (tree.deprel[k].split(":")[0] in NOMINAL_RELATIONS and not is_passive(tree, k, p)
                           and not any(_rel(tree, c, p.subject) for c in tree.children(k))))
     if tree.tokens[k].lower in undergoer_verbs and not any(_rel(tree, c, p.object) for c in tree.children(k)):
@@ -219,22 +221,24 @@ def _subject_of(tree: Tree, k: int, r: _Reader, p: SyntaxPatterns, roles: TreeRo
     """The actor doing clause k: its own subject, else (for a clause that shares one) the
     governing clause's controller: the object of an object-control verb, else its subject."""
     h = tree.head[k]
-    for c in tree.children(k):
-        if _rel(tree, c, p.subject) and not _rel(tree, c, p.passive_subject):
-            acts = r.actors(c)
-            if not acts and h >= 0 and _rel(tree, k, p.relative) and tree.upos[c] == "PRON":
-                acts = r.actors(h)  # "pasukan yang menyerang", "troops who attacked": the noun acts
-            if not acts and roles.subject_token is None:
-                roles.subject_token = c
-            return acts
+    subjects = [c for c in tree.children(k) if _rel(tree, c, p.subject) and not _rel(tree, c, p.passive_subject)]
+    if subjects:
+        acts = []  # (a parse may split one subject in two: "U.N. Secretary-General Kofi Annan")
+        for c in subjects:
+            acts += [a for a in r.actors(c) if a not in acts]
+        if not acts and h >= 0 and _rel(tree, k, p.relative) and tree.upos[subjects[0]] == "PRON":
+            acts = r.actors(h)  # "pasukan yang menyerang", "troops who attacked": the noun acts
+        if not acts and roles.subject_token is None:
+            roles.subject_token = subjects[0]
+        return acts
     if h < 0 or hops == 0:
         return []
     if _rel(tree, k, p.relative) and tree.upos[h] in ("NOUN", "PROPN", "PRON"):
         return r.actors(h)  # "pasukan yang menyerang": the noun the clause is about acts
     if not _rel(tree, k, p.shares_subject):
         return []
-    if tree.deprel[k].startswith("xcomp") and tree.tokens[h].lemma in p.object_control \
-            or tree.tokens[h].lower in p.object_control:
+    if tree.deprel[k].startswith("xcomp") and (tree.tokens[h].lemma in p.object_control
+                                               or tree.tokens[h].lower in p.object_control):
         objs = [c for c in tree.children(h) if _rel(tree, c, p.object)]
         if objs:
             return r.actors(objs[0])
@@ -332,14 +336,14 @@ def _noun_roles(tree: Tree, k: int, r: _Reader, p: SyntaxPatterns, roles: TreeRo
     roles.target = _state_of_organs(r.marked(k, p.target_case, p.oblique))
     roles.source = r.marked(k, tuple(p.agent_case), p.oblique)
     n = k
-    while tree.head[n] >= 0 and tree.upos[tree.head[n]] in ("NOUN", "PROPN") and (
+    while tree.head[n] >= 0 and tree.head[n] != k and tree.upos[tree.head[n]] in ("NOUN", "PROPN") and (
             tree.deprel[n].split(":")[0] in ("compound", "flat")
             or (tree.deprel[n].split(":")[0] == "nmod" and tree.tokens[tree.head[n]].lemma in p.quantity_nouns)):
         n = tree.head[n]  # "a mediation effort", "10 days of war games": what the verb governs
     h = tree.head[n]
     governor: list[Actor] = []
     if h >= 0 and tree.upos[h] == "VERB" and (tree.tokens[h].lemma in p.support_verbs
-                                              or tree.tokens[h].lower in p.support_verbs or h not in triggers):
+                                              or tree.tokens[h].lower in p.support_verbs):
         if _rel(tree, n, p.object) and not is_passive(tree, h, p):
             governor = _subject_of(tree, h, r, p, roles)
         elif _rel(tree, n, p.object | p.passive_subject) and is_passive(tree, h, p):

@@ -24,7 +24,6 @@ from kg.model import TimeMention
 
 CLAUSE_RELATIONS = frozenset({"root", "ccomp", "xcomp", "advcl", "acl", "parataxis", "csubj"})
 PREDICATE_TAGS = frozenset({"VERB", "AUX"})
-NOUN_TAGS = frozenset({"NOUN", "PROPN", "NUM"})
 NOUN_MODIFIERS = frozenset({"nmod", "amod", "compound", "nummod", "flat", "appos", "det"})
 
 
@@ -39,14 +38,13 @@ def time_owner(tree: Tree, time: TimeMention, triggers: set[int]) -> int | None:
     if not inside:
         return None
     k = tree.head_of(inside[0], inside[-1])
-    relation = tree.deprel[k].split(":")[0]
-    marked = bool(tree.case_words(k))
+    h = tree.head[k]
+    if h >= 0 and h not in triggers and tree.upos[h] == "NOUN" and not tree.case_words(k) \
+            and tree.deprel[k].split(":")[0] in NOUN_MODIFIERS:
+        return h  # the noun's own date ("pemilu 2019", "the 2010 raid"); "... on Monday" is the clause's
     for n in tree.ancestors(k):
         if n in triggers or tree.upos[n] in PREDICATE_TAGS or tree.deprel[n].split(":")[0] in CLAUSE_RELATIONS:
             return n
-        if tree.upos[n] == "NOUN" and relation in NOUN_MODIFIERS and not marked:
-            return n  # the noun's own date ("pemilu 2019", "the 2010 raid"); "... on Monday" is the clause's
-        relation = tree.deprel[n].split(":")[0]
     return None
 
 

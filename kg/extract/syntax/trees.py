@@ -33,7 +33,7 @@ class Tree:
     upos: list[str]
     head: list[int]
     deprel: list[str]
-    _children: list[list[int]] = field(default_factory=list, repr=False)
+    _children: list[list[int]] = field(default_factory=list, init=False, repr=False)
 
     def __post_init__(self) -> None:
         self._children = [[] for _ in self.tokens]
@@ -62,11 +62,12 @@ class Tree:
 
     def subtree(self, i: int) -> list[int]:
         """Token i and everything under it, in sentence order."""
-        out, stack = [], [i]
+        out, stack = {i}, [i]
         while stack:
-            k = stack.pop()
-            out.append(k)
-            stack.extend(self._children[k])
+            for c in self._children[stack.pop()]:
+                if c not in out:  # a hand-built tree with a cycle still ends
+                    out.add(c)
+                    stack.append(c)
         return sorted(out)
 
     def head_of(self, first: int, last: int) -> int:
@@ -86,11 +87,12 @@ class Tree:
             words += [self.tokens[c].lower for c in self.children(k, "case") if c < i]
         return words
 
-    def to_conllu(self, sent_id: str, text: str) -> str:
-        """The tree as one CoNLL-U sentence (character offsets in MISC as ``TokenRange``)."""
+    def to_conllu(self, sent_id: str, text: str, next_start: int | None = None) -> str:
+        """The tree as one CoNLL-U sentence (character offsets in MISC as ``TokenRange``);
+        ``next_start`` is where the next sentence starts (the last token's SpaceAfter)."""
         lines = [f"# sent_id = {sent_id}", f"# text = {' '.join(text.split())}"]
         for i, tok in enumerate(self.tokens):
-            nxt = self.tokens[i + 1].start if i + 1 < len(self.tokens) else tok.end
+            nxt = self.tokens[i + 1].start if i + 1 < len(self.tokens) else (next_start or tok.end)
             misc = [f"TokenRange={tok.start}:{tok.end}"] + (["SpaceAfter=No"] if nxt == tok.end else [])
             lines.append("\t".join([str(i + 1), tok.text, tok.lemma, self.upos[i], "_", "_", str(self.head[i] + 1),
                                     self.deprel[i], "_", "|".join(misc)]))
@@ -151,12 +153,14 @@ def document_conllu(document: Document) -> str:
     """The document's parse as CoNLL-U: one sentence block per pipeline sentence (an unparsed
     over-long one is written with every token attached to the first, ``dep``)."""
     out = [f"# newdoc id = {document.id}\n"]
-    for sentence, tree in parse_document(document):
+    parsed = parse_document(document)
+    for n, (sentence, tree) in enumerate(parsed):
+        next_start = parsed[n + 1][0].start if n + 1 < len(parsed) else None
         text = document.text[sentence.start:sentence.end]
         if tree is None:
             toks = tokenize(text, document.lang, sentence.start)
             if not toks:
                 continue
             tree = Tree(toks, ["X"] * len(toks), [-1] + [0] * (len(toks) - 1), ["root"] + ["dep"] * (len(toks) - 1))
-        out.append(tree.to_conllu(f"{document.id}-{sentence.index + 1}", text) + "\n")
+        out.append(tree.to_conllu(f"{document.id}-{sentence.index + 1}", text, next_start) + "\n")
     return "".join(out)

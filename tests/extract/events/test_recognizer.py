@@ -467,7 +467,7 @@ def test_both_sides_of_a_clash_even_with_long_names(lang, text):
 
 @pytest.mark.parametrize("lang, text, expected", [
     ("id", "KPK telah menetapkan Rudi dan seorang kontraktor, Hendra Wijaya, sebagai tersangka.",
-     ("ACCUSE", ["KPK"], ["Rudi"])),
+     ("ACCUSE", ["KPK"], ["Rudi", "Hendra Wijaya"])),  # both are named (the tree reads the coordination)
     ("en", "The KPK named Rudi Hartono and a contractor, Hendra Wijaya, as suspects.",
      ("ACCUSE", ["KPK"], ["Rudi Hartono"])),
 ])
