@@ -57,6 +57,10 @@ def test_kill_during_reingest_loses_nothing(tmp_path):
     location = str(tmp_path / "store")
     with api.open_store(location) as store:
         api.ingest(store, [_write(tmp_path / "v0.jsonl", _articles("v0"))])
+    with api.open_store(str(tmp_path / "timing")) as store:  # how long a re-ingest takes on this machine
+        start = time.perf_counter()
+        api.ingest(store, [_write(tmp_path / "timing.jsonl", _articles("timing"))])
+        duration = time.perf_counter() - start
     rng = random.Random(7)
     versions = {"v0"}
     killed = 0
@@ -66,7 +70,7 @@ def test_kill_during_reingest_loses_nothing(tmp_path):
         source = _write(tmp_path / f"{version}.jsonl", _articles(version))
         worker = subprocess.Popen([sys.executable, "-c", WORKER, location, source], stdout=subprocess.PIPE, text=True)
         assert worker.stdout.readline().strip() == "ready"
-        time.sleep(rng.uniform(0.1, 3.0))  # the re-ingest itself takes about 3 s here
+        time.sleep(rng.uniform(0.05, 0.9) * duration)  # kills land inside the run, wherever it is
         if worker.poll() is None:
             worker.kill()
             killed += 1
