@@ -35,10 +35,12 @@ def extract_document(document: Document, actors_file: str | None = None) -> Extr
     for s in sentences:
         exclude = [(t.start, t.end) for t in times if t.sentence == s.index]
         quantities.extend(find_quantities(text[s.start:s.end], lang, s.start, exclude))
+    candidates = [find_triggers(toks, lang) for toks in tokens]  # once: the parse and the events both need them
     acting = {m.sentence for m in found.actors if not getattr(m, "inner", False)}
-    trees = parse_event_sentences([toks if s.index in acting else [] for s, toks in zip(sentences, tokens)], lang)
+    trees = parse_event_sentences([toks if s.index in acting and candidates[s.index] else []
+                                   for s, toks in zip(sentences, tokens)], lang)
     events = find_events(text, lang, sentences, times, found.actors, found.places, quantities, document.published,
-                         tokens, trees)
+                         tokens, trees, candidates)
     return Extraction(document, sentences, times, _acting_nominals_only(found.actors, events), found.places, events)
 
 
@@ -49,7 +51,7 @@ def parse_event_sentences(tokens: list[list[Token]], lang: str) -> list[Tree | N
     tree has no role to give, and dates and modality fall back to clause bounds."""
     if not has_parser(lang):
         return None
-    return parse_tokens([toks if find_triggers(toks, lang) else [] for toks in tokens], lang)
+    return parse_tokens([toks if toks and find_triggers(toks, lang) else [] for toks in tokens], lang)
 
 
 def _acting_nominals_only(mentions: list[ActorMention], events: list[Event]) -> list[ActorMention]:

@@ -27,7 +27,8 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
                 actors: list[ActorMention], places: list[PlaceMention],
                 quantities: list[Quantity], published: dt.date | None = None,
                 tokens_by_sentence: list[list[Token]] | None = None,
-                trees: list[Tree | None] | None = None) -> list[Event]:
+                trees: list[Tree | None] | None = None,
+                candidates: list[list[Trigger]] | None = None) -> list[Event]:
     """Events of a document in sentence order. An undated event that is reported as having
     happened (asserted or negated) gets the publication date as its latest bound."""
     g = grammar(lang)
@@ -41,7 +42,8 @@ def find_events(text: str, lang: str, sentences: list[Sentence], times: list[Tim
         occupied = [(m.start, m.end) for m in in_sentence if not getattr(m, "nominal", None)]
         occupied += [(t.start, t.end) for t in times if t.sentence == sentence.index]
         title_case = is_title_case(tokens)
-        raw_triggers = [t for t in find_triggers(tokens, lang)
+        found_triggers = candidates[sentence.index] if candidates is not None else find_triggers(tokens, lang)
+        raw_triggers = [t for t in found_triggers
                         if not any(s <= tokens[t.first].start < e for s, e in occupied)
                         and (title_case or not _inside_a_name(tokens, t))]
         # a group noun that opens a trigger is part of it ("military exercises", "artillery fire")
