@@ -45,13 +45,13 @@ def extract_document(document: Document, actors_file: str | None = None) -> Extr
 
 
 def parse_event_sentences(tokens: list[list[Token]], lang: str) -> list[Tree | None] | None:
-    """Dependency trees of the sentences that hold a candidate trigger (the others, and the empty
-    token lists of sentences a caller leaves out, are not parsed: speed); None when no parser is
-    shipped for the language. The pipeline leaves out sentences that name no actor: there the
-    tree has no role to give, and dates and modality fall back to clause bounds."""
+    """Dependency trees of the given token lists, None for the empty ones a caller leaves out (the
+    pipeline parses only sentences that hold a candidate trigger and name an actor: speed; elsewhere
+    the tree has no role to give, and dates and modality fall back to clause bounds); None when no
+    parser is shipped for the language."""
     if not has_parser(lang):
         return None
-    return parse_tokens([toks if toks and find_triggers(toks, lang) else [] for toks in tokens], lang)
+    return parse_tokens(tokens, lang)
 
 
 def _acting_nominals_only(mentions: list[ActorMention], events: list[Event]) -> list[ActorMention]:

@@ -323,11 +323,16 @@ def _modality(trigger: Trigger, tokens: list[Token], g: EventGrammar) -> str:
     return next((name for name in ("negated", "future", "hypothetical") if name in found), "asserted")
 
 
+def _dated(times: list[TimeMention], sentence: Sentence) -> list[TimeMention]:
+    """The sentence's dates and times that have a calendar value."""
+    return [t for t in times if t.sentence == sentence.index and t.type in ("DATE", "TIME")
+            and t.value.earliest is not None]
+
+
 def _attach_date(event: Event, trigger: Trigger, tokens: list[Token], times: list[TimeMention],
                  sentence: Sentence, earlier: list[Event], g: EventGrammar, trigger_starts: list[int],
                  raw_triggers: list[Trigger]) -> None:
-    dated = [t for t in times if t.sentence == sentence.index and t.type in ("DATE", "TIME")
-             and t.value.earliest is not None]
+    dated = _dated(times, sentence)
     if dated:
         left, right = _clause(tokens, trigger, g)
         lo, hi = tokens[left].start if left < len(tokens) else 0, tokens[right - 1].end if right else 0
@@ -340,6 +345,12 @@ def _attach_date(event: Event, trigger: Trigger, tokens: list[Token], times: lis
             best = min(own, key=lambda t: abs(t.start - middle))
             event.date, event.date_mention = calendar_precision(best.value), best
             return
+    _date_of_referred_event(event, tokens, raw_triggers, earlier, g)
+
+
+def _date_of_referred_event(event: Event, tokens: list[Token], raw_triggers: list[Trigger], earlier: list[Event],
+                            g: EventGrammar) -> None:
+    """"dalam serangan tersebut", "in that attack": the date of the earlier event of that type."""
     if _refers_back(event, tokens, raw_triggers, g):
         for other in reversed(earlier):
             if other.type == event.type and other.date is not None:
@@ -351,23 +362,16 @@ def _attach_clause_date(event: Event, tree: Tree, trigger: Trigger, times: list[
                         earlier: list[Event], tokens: list[Token], raw_triggers: list[Trigger], g: EventGrammar) -> None:
     """The date of the trigger's clause, or of the clause it depends on (kg.extract.syntax.scope);
     else the date of an earlier event this one refers back to ("in that attack")."""
-    dated = [t for t in times if t.sentence == sentence.index and t.type in ("DATE", "TIME")
-             and t.value.earliest is not None]
+    dated = _dated(times, sentence)
     heads = {tree.head_of(t.first, t.last) for t in raw_triggers}
     best, free = clause_time(tree, trigger.first, trigger.last, dated, heads) if dated else (None, [])
     if best is not None:
         event.date, event.date_mention = calendar_precision(best.value), best
-        return
-    if free:  # times the tree gives to no other event: placed by clause bounds and distance
+    elif free:  # times the tree gives to no other event: placed by clause bounds and distance (then as below)
         _attach_date(event, trigger, tokens, free, sentence, earlier, g, [tokens[t.first].start for t in raw_triggers],
                      raw_triggers)
-        if event.date is not None:
-            return
-    if _refers_back(event, tokens, raw_triggers, g):
-        for other in reversed(earlier):
-            if other.type == event.type and other.date is not None:
-                event.date, event.date_mention = other.date, other.date_mention
-                return
+    else:
+        _date_of_referred_event(event, tokens, raw_triggers, earlier, g)
 
 
 def _reported_demand(sentence: Sentence, tokens: list[Token], actors: list[ActorMention], speakers: list[Actor],
